@@ -47,6 +47,7 @@ describe('the contract document', () => {
 
 // One test per named example, so a broken example names itself.
 const exampleCases: Array<[string, string, unknown]> = [];
+// biome-ignore lint/suspicious/noExplicitAny: the document is walked generically.
 for (const [path, item] of Object.entries(spec.paths) as Array<[string, { post: any }]>) {
   const op = item.post;
   const req = op.requestBody.content['application/json'];
