@@ -7,7 +7,12 @@ import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 // The workspace folders (pnpm-workspace.yaml) whose package has a `test` script.
-const candidates = ['spec', 'mock', ...readdirSync(join(root, 'packages')).map((d) => `packages/${d}`)];
+const candidates = [
+  'spec',
+  'mock',
+  'release',
+  ...readdirSync(join(root, 'packages')).map((d) => `packages/${d}`),
+];
 const dirs = process.argv.slice(2).length
   ? process.argv.slice(2)
   : candidates.filter((dir) => {
@@ -21,7 +26,9 @@ let skipped = 0;
 for (const dir of dirs) {
   const file = join(root, dir, '.vitest-report.json');
   if (!existsSync(file)) {
-    process.stderr.write(`vitest-summary: ${dir} wrote no report (its test run crashed or did not run)\n`);
+    process.stderr.write(
+      `vitest-summary: ${dir} wrote no report (its test run crashed or did not run)\n`,
+    );
     failed += 1;
     continue;
   }
@@ -38,5 +45,7 @@ for (const dir of dirs) {
     failed += 1;
   }
 }
-process.stdout.write(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`);
+process.stdout.write(
+  `${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`,
+);
 process.exit(failed > 0 ? 1 : 0);
