@@ -4,12 +4,14 @@
 // is how CI catches a spec edit that was not followed by `pnpm generate`.
 import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { parse } from 'yaml';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const specPath = join(here, '../../../spec/openapi.yaml');
+// `--spec <file>` exists for the drift test, which feeds an edited copy of the contract.
+const specArg = process.argv.indexOf('--spec');
+const specPath = resolve(specArg > 0 ? process.argv[specArg + 1] : join(here, '../../../spec/openapi.yaml'));
 const outDir = join(here, '../src/generated');
 const check = process.argv.includes('--check');
 
