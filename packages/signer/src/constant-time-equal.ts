@@ -1,0 +1,11 @@
+/**
+ * Compares two strings without an early exit, so the time taken does not reveal how much of a
+ * forged signature was right. Only the length, which is public for a Base64 HMAC, can end it
+ * early. For runtimes without Node's `timingSafeEqual`.
+ */
+export function constantTimeEqual(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
+  return diff === 0;
+}

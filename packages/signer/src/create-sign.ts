@@ -1,0 +1,27 @@
+import type { SignerCrypto } from './crypto.js';
+import { unsafeFormatAuthorization } from './format-authorization.js';
+import { resolveCredentials } from './resolve-credentials.js';
+import { stringToSign } from './string-to-sign.js';
+import type { SignFunction } from './types.js';
+import { assertBody } from './validate.js';
+
+/** Binds `sign` to a crypto implementation and a nonce source. */
+export function createSign(crypto: SignerCrypto, createNonce: () => string): SignFunction {
+  return async function sign(input) {
+    const { appId, appKey, timestamp, nonce } = resolveCredentials(input, createNonce);
+    const { body } = input;
+    assertBody(body);
+    const digest = await crypto.sha256Hex(body);
+    const signature = await crypto.hmacSha256Base64(
+      appKey,
+      stringToSign(appId, timestamp, nonce, digest),
+    );
+    return {
+      authorization: unsafeFormatAuthorization(appId, timestamp, nonce, signature),
+      appId,
+      timestamp,
+      nonce,
+      signature,
+    };
+  };
+}

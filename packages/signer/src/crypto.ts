@@ -1,0 +1,18 @@
+import type { FillRandom } from './create-nonce-source.js';
+
+/**
+ * The few primitives the signer needs, so one body of signing code serves Node (`node:crypto`,
+ * synchronous and fastest there) and every WebCrypto runtime (asynchronous). The results may be
+ * plain values: awaiting one costs next to nothing, and Node should not pay for WebCrypto's
+ * promises.
+ */
+export interface SignerCrypto {
+  /** Lower-case hex SHA-256 of a UTF-8 string or of bytes. */
+  sha256Hex(data: string | Uint8Array): string | Promise<string>;
+  /** Base64 (padded) HMAC-SHA256, key and message as UTF-8. */
+  hmacSha256Base64(key: string, message: string): string | Promise<string>;
+  /** Equality of two signatures in time independent of where they differ. */
+  timingSafeEqual(a: string, b: string): boolean;
+  /** Fills a buffer from a cryptographically secure generator. */
+  fillRandom: FillRandom;
+}

@@ -1,0 +1,30 @@
+import { BEIJING_OFFSET_MS } from './constants.js';
+import type { Instant } from './types.js';
+import { inputError, toEpochMs } from './validate.js';
+
+function pad(value: number, width: number): string {
+  return String(value).padStart(width, '0');
+}
+
+/**
+ * Formats an instant as `yyyyMMddHHmmss` in Beijing time (UTC+8), the only form the platform
+ * accepts. Shifting the epoch and reading UTC fields keeps the host's time zone out of it: a
+ * server in UTC that formats local time is eight hours off and gets "认证失败".
+ *
+ * @param date - The instant; defaults to now.
+ * @throws TypeError for an invalid date or a year outside 0000–9999.
+ */
+export function formatTimestamp(date: Instant = new Date()): string {
+  const beijing = new Date(toEpochMs('date', date) + BEIJING_OFFSET_MS);
+  const year = beijing.getUTCFullYear();
+  // Also catches an instant past the range of Date, whose fields read NaN.
+  if (!(year >= 0 && year <= 9999)) throw inputError('date', 'must fall in the years 0000 to 9999');
+  return (
+    pad(year, 4) +
+    pad(beijing.getUTCMonth() + 1, 2) +
+    pad(beijing.getUTCDate(), 2) +
+    pad(beijing.getUTCHours(), 2) +
+    pad(beijing.getUTCMinutes(), 2) +
+    pad(beijing.getUTCSeconds(), 2)
+  );
+}

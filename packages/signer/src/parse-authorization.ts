@@ -1,0 +1,101 @@
+import {
+  MAX_NONCE_LENGTH,
+  PAIR_APP_ID,
+  PAIR_NONCE,
+  PAIR_SIGNATURE,
+  PAIR_TIMESTAMP,
+} from './constants.js';
+import { AuthorizationFormatError } from './errors.js';
+import { quoteExcerpt } from './quote-excerpt.js';
+import type { ParsedAuthorization } from './types.js';
+
+// RFC 9110 token characters: what a scheme and a pair name may be made of.
+const TOKEN = /[!#$%&'*+.^_`|~0-9A-Za-z-]+/y;
+const WHITESPACE = /[ \t]*/y;
+const EDGE_WHITESPACE = /^[ \t]+|[ \t]+$/g;
+
+// Pair names are case-insensitive (RFC 9110 §11.2); results use the platform's spelling.
+const PAIRS = new Map<string, keyof Omit<ParsedAuthorization, 'scheme'>>([
+  [PAIR_APP_ID.toLowerCase(), 'appId'],
+  [PAIR_TIMESTAMP.toLowerCase(), 'timestamp'],
+  [PAIR_NONCE.toLowerCase(), 'nonce'],
+  [PAIR_SIGNATURE.toLowerCase(), 'signature'],
+]);
+const NAMES = [PAIR_APP_ID, PAIR_TIMESTAMP, PAIR_NONCE, PAIR_SIGNATURE];
+const FIELDS = ['appId', 'timestamp', 'nonce', 'signature'] as const;
+
+function fail(problem: AuthorizationFormatError['problem'], message: string): never {
+  throw new AuthorizationFormatError(problem, message);
+}
+
+function readToken(text: string, at: number): string | undefined {
+  TOKEN.lastIndex = at;
+  return TOKEN.exec(text)?.[0];
+}
+
+function skipWhitespace(text: string, at: number): number {
+  WHITESPACE.lastIndex = at;
+  WHITESPACE.exec(text);
+  return WHITESPACE.lastIndex;
+}
+
+/**
+ * Reads an OPEN-BODY-SIG `Authorization` header into its scheme and four pairs. Accepts `,` or
+ * `, ` (any spaces or tabs) between pairs and the pairs in any order; pair names and the scheme
+ * are compared case-insensitively, as HTTP says. The scheme is returned as written and not
+ * checked here: `verify` reports a foreign scheme as its own reason.
+ *
+ * @throws AuthorizationFormatError for an empty header, a missing, duplicated, unknown, unquoted
+ * or empty pair, a nonce over 128 characters, or anything else out of place. The message says
+ * which and where, and never repeats a value.
+ */
+export function parseAuthorization(header: string): ParsedAuthorization {
+  if (typeof header !== 'string') fail('empty', 'is missing or not a string');
+  const text = header.replace(EDGE_WHITESPACE, '');
+  if (text === '') fail('empty', 'is empty');
+
+  const scheme = readToken(text, 0);
+  if (scheme === undefined) fail('syntax', 'expected a scheme at character 1');
+  let at = scheme.length;
+  if (at === text.length) fail('syntax', `expected pairs after the scheme`);
+  const afterScheme = skipWhitespace(text, at);
+  if (afterScheme === at)
+    fail('syntax', `expected a space after the scheme at character ${at + 1}`);
+  at = afterScheme;
+
+  const found: Partial<Record<(typeof FIELDS)[number], string>> = {};
+  for (;;) {
+    const name = readToken(text, at);
+    if (name === undefined) fail('syntax', `expected a pair name at character ${at + 1}`);
+    const field = PAIRS.get(name.toLowerCase());
+    if (field === undefined) {
+      fail('unknown-pair', `unknown pair ${quoteExcerpt(name)}; expected ${NAMES.join(', ')}`);
+    }
+    const label = NAMES[FIELDS.indexOf(field)];
+    at = skipWhitespace(text, at + name.length);
+    if (text[at] !== '=') fail('syntax', `expected '=' after ${label} at character ${at + 1}`);
+    at = skipWhitespace(text, at + 1);
+    if (text[at] !== '"') fail('unquoted-pair', `the value of ${label} must be in double quotes`);
+    const close = text.indexOf('"', at + 1);
+    if (close === -1) fail('syntax', `the value of ${label} has no closing quote`);
+    if (found[field] !== undefined) fail('duplicate-pair', `${label} appears more than once`);
+    if (close === at + 1) fail('empty-value', `${label} is empty`);
+    found[field] = text.slice(at + 1, close);
+
+    at = skipWhitespace(text, close + 1);
+    if (at === text.length) break;
+    if (text[at] !== ',') {
+      fail('syntax', `expected ',' after the ${label} pair at character ${at + 1}`);
+    }
+    at = skipWhitespace(text, at + 1);
+    if (at === text.length) fail('syntax', `a ',' ends the header`);
+  }
+
+  const missing = NAMES.filter((_, i) => found[FIELDS[i] as (typeof FIELDS)[number]] === undefined);
+  if (missing.length > 0) fail('missing-pair', `missing ${missing.join(', ')}`);
+  const { appId, timestamp, nonce, signature } = found as Record<(typeof FIELDS)[number], string>;
+  if (nonce.length > MAX_NONCE_LENGTH) {
+    fail('nonce-too-long', `${PAIR_NONCE} is longer than ${MAX_NONCE_LENGTH} characters`);
+  }
+  return { scheme, appId, timestamp, nonce, signature };
+}

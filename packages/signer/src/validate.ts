@@ -1,0 +1,70 @@
+import { ERROR_PREFIX, MAX_NONCE_LENGTH } from './constants.js';
+import type { AppKeyLookup, Body, Instant } from './types.js';
+
+// Visible ASCII without `"` (it would end the quoted header value) and `\` (a quoted-string
+// escape some parsers honour and others do not): a value from this set means the same thing to
+// every parser on the way.
+const HEADER_SAFE = /^[\x21\x23-\x5b\x5d-\x7e]+$/;
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (value instanceof Uint8Array) return 'Uint8Array';
+  return typeof value === 'object' ? (value.constructor?.name ?? 'object') : typeof value;
+}
+
+/**
+ * The error for a bad argument: names the field and the rule, and for a value of the wrong type
+ * the type, never a value (a string may be a key).
+ */
+export function inputError(field: string, rule: string, ...given: [unknown?]): TypeError {
+  const got =
+    given.length > 0 && typeof given[0] !== 'string' ? ` (got ${describe(given[0])})` : '';
+  return new TypeError(`${ERROR_PREFIX}${field} ${rule}${got}`);
+}
+
+/** Asserts a value fit for a quoted header pair, such as the appId. */
+export function assertHeaderValue(field: string, value: unknown): asserts value is string {
+  if (typeof value !== 'string' || !HEADER_SAFE.test(value)) {
+    throw inputError(
+      field,
+      "must be a non-empty string of visible ASCII characters without '\"' or '\\'",
+      value,
+    );
+  }
+}
+
+/** Asserts a nonce the platform accepts. */
+export function assertNonce(value: unknown): asserts value is string {
+  assertHeaderValue('nonce', value);
+  if (value.length > MAX_NONCE_LENGTH) {
+    throw inputError('nonce', `must be at most ${MAX_NONCE_LENGTH} characters`);
+  }
+}
+
+/** Asserts an appKey; the message never holds the key. */
+export function assertAppKey(value: unknown): asserts value is string {
+  if (typeof value !== 'string' || value.length === 0) {
+    throw inputError('appKey', 'must be a non-empty string', value);
+  }
+}
+
+/** Asserts a verifier's key or key lookup. */
+export function assertAppKeyOrLookup(value: unknown): asserts value is string | AppKeyLookup {
+  if (typeof value !== 'function') assertAppKey(value);
+}
+
+/** Asserts a body the signer can hash without guessing an encoding. */
+export function assertBody(value: unknown): asserts value is Body {
+  if (typeof value !== 'string' && !(value instanceof Uint8Array)) {
+    throw inputError('body', 'must be a string or a Uint8Array', value);
+  }
+}
+
+/** Milliseconds since the epoch of a valid instant. */
+export function toEpochMs(field: string, value: Instant): number {
+  const ms = value instanceof Date ? value.getTime() : value;
+  if (typeof ms !== 'number' || !Number.isFinite(ms)) {
+    throw inputError(field, 'must be a valid Date or a finite number of milliseconds', value);
+  }
+  return ms;
+}
