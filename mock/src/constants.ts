@@ -1,0 +1,63 @@
+/**
+ * Every literal the mock shares with the platform or its users lives here, so a change on the
+ * platform's side (or in the documented defaults) is a change to one file.
+ */
+
+/** The endpoint the gate implements itself instead of letting Prism answer with an example. */
+export const TOKEN_PATH = '/v1/token/access';
+
+/** Default port, the one `spec/openapi.yaml` lists for the local mock and the client's `environment: 'mock'` uses. */
+export const DEFAULT_PORT = 4010;
+
+/** Loopback by default: the mock accepts well-known sandbox credentials, so it must not face a network unless asked to. */
+export const DEFAULT_HOST = '127.0.0.1';
+
+/**
+ * Sandbox appId: the platform's own worked example (vector V2 in the platform notes), so a
+ * signature computed by hand or with `tianman-sign` against the page's example can be sent
+ * here unchanged (with a fresh timestamp).
+ */
+export const SANDBOX_APP_ID = '10037ca75e6125aa015e9e12a89b001b';
+
+/** Sandbox appKey: the platform's worked-example key. Public on purpose; never a real key. */
+export const SANDBOX_APP_KEY = '67890123456789012345678901234567';
+
+/** Environment variables that override the sandbox credentials (CLI, demo and `startMock`). */
+export const ENV_APP_ID = 'TIANMAN_MOCK_APP_ID';
+/** See {@link ENV_APP_ID}. */
+export const ENV_APP_KEY = 'TIANMAN_MOCK_APP_KEY';
+
+/** The platform does not publish its skew window; the client and signer assume ±300 s too. */
+export const DEFAULT_TOLERANCE_SECONDS = 300;
+
+/** Tokens live about one hour on the platform. */
+export const DEFAULT_TOKEN_TTL_SECONDS = 3600;
+
+/** The platform lets an appId hold about ten live tokens; the oldest goes when an eleventh is issued. */
+export const DEFAULT_MAX_LIVE_TOKENS = 10;
+
+/** Larger bodies are refused before they are buffered: the endpoint's body is a few hundred bytes. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/** Gateway error codes (the `errCode`/`errInfo` dialect). */
+export const ERR_OK = '0000';
+/** Authentication failed: bad signature, timestamp, nonce, appId or token. */
+export const ERR_AUTH = '1000';
+/** Parameter check failed, and (per the spec's 400 example) an unreadable body. */
+export const ERR_PARAMETER = '9001';
+/** The gateway itself failed. */
+export const ERR_SYSTEM = '9999';
+
+/** The gateway's wording, kept as the prefix of every reason so clients that match on it still do. */
+export const INFO_AUTH_FAILED = '认证失败';
+/** The platform's wording for a timestamp it cannot read. */
+export const INFO_TIMESTAMP_UNPARSABLE = 'Timestamp解析失败';
+/** The spec's 400 example wording. */
+export const INFO_BAD_REQUEST = '请求报文格式错误';
+/** The platform's wording for a successful token request. */
+export const INFO_OK = '正常';
+
+/** The JSON Schema dialect OpenAPI 3.1 declares by default; Prism's Ajv does not know its URI. */
+export const OAS_31_DIALECT = 'https://spec.openapis.org/oas/3.1/dialect/base';
+/** The dialect the OAS 3.1 base dialect extends; Prism ships an Ajv instance for it. */
+export const JSON_SCHEMA_2020_12 = 'https://json-schema.org/draft/2020-12/schema';

@@ -1,0 +1,45 @@
+import { ENV_APP_ID, ENV_APP_KEY, SANDBOX_APP_ID, SANDBOX_APP_KEY } from './constants.js';
+
+/** The one application the mock serves. */
+export interface MockCredentials {
+  /** The appId requests must carry. */
+  appId: string;
+  /** The key the gate verifies signatures with. Sandbox only: never put a real key here. */
+  appKey: string;
+}
+
+/** The documented sandbox credentials, before any environment override. */
+export const SANDBOX_CREDENTIALS: Readonly<MockCredentials> = Object.freeze({
+  appId: SANDBOX_APP_ID,
+  appKey: SANDBOX_APP_KEY,
+});
+
+// The same character rule as the signer's: the values end up between quotes in a header.
+const HEADER_SAFE = /^[\x21\x23-\x5b\x5d-\x7e]+$/;
+
+/**
+ * Picks the credentials: explicit options first, then `TIANMAN_MOCK_APP_ID` /
+ * `TIANMAN_MOCK_APP_KEY`, then the sandbox defaults. Each field falls back on its own, so
+ * overriding only the key keeps the documented appId.
+ */
+export function resolveCredentials(
+  given: Partial<MockCredentials> | undefined,
+  env: Record<string, string | undefined> = process.env,
+): MockCredentials {
+  const appId = given?.appId ?? nonEmpty(env[ENV_APP_ID]) ?? SANDBOX_APP_ID;
+  const appKey = given?.appKey ?? nonEmpty(env[ENV_APP_KEY]) ?? SANDBOX_APP_KEY;
+  if (!HEADER_SAFE.test(appId)) {
+    throw new TypeError(
+      `@tianman/mock: credentials.appId (or ${ENV_APP_ID}) must be visible ASCII without '"' or '\\'; got ${JSON.stringify(appId)}.`,
+    );
+  }
+  if (appKey.length === 0) {
+    // Never echo the key, not even a bad one.
+    throw new TypeError(`@tianman/mock: credentials.appKey (or ${ENV_APP_KEY}) must not be empty.`);
+  }
+  return { appId, appKey };
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === '' ? undefined : value.trim();
+}

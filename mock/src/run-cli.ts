@@ -1,0 +1,141 @@
+import { once } from 'node:events';
+import { parseArgs } from 'node:util';
+import { DEFAULT_HOST, DEFAULT_PORT, ENV_APP_ID, ENV_APP_KEY } from './constants.js';
+import { resolveCredentials } from './credentials.js';
+import type { MockRequestLog } from './gate.js';
+import { startMock } from './mock.js';
+import type { PrismLogLevel } from './prism.js';
+
+/** Where the CLI writes and what stops it; injectable so tests run it in-process. */
+export interface CliIo {
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+  env: Record<string, string | undefined>;
+  /** Resolves when the mock should stop. @default the first SIGINT or SIGTERM */
+  stop?: Promise<unknown>;
+  /** Called once the mock answers requests, with the URL (tests wait on it). */
+  onReady?: (url: string) => void;
+}
+
+const HELP = `tianman-mock — a local stand-in for the ChinaUMS 天满 open platform
+
+Prism serving the tianman-sdk contract behind a gate that verifies OPEN-BODY-SIG signatures,
+issues and checks OPEN-ACCESS-TOKEN tokens, and refuses replayed nonces and stale timestamps.
+
+Usage: tianman-mock [options]
+
+Options:
+  --port <n>     port to listen on, 0 = any free port   (default ${DEFAULT_PORT}, env TIANMAN_MOCK_PORT)
+  --host <addr>  interface to listen on                 (default ${DEFAULT_HOST})
+  --spec <path>  OpenAPI document to serve              (default: the bundled contract)
+  --quiet        do not print a line per request
+  --verbose      also print Prism's own log (JSON lines)
+  -h, --help     show this help
+
+Credentials: ${ENV_APP_ID} and ${ENV_APP_KEY} override the sandbox appId / appKey.
+Ctrl-C stops the mock.
+`;
+
+/**
+ * Runs `tianman-mock` until stopped; resolves with the exit code. Kept apart from the bin so
+ * tests drive it in-process.
+ */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const started = performance.now();
+  let values: ReturnType<typeof parse>;
+  try {
+    values = parse(argv);
+  } catch (error) {
+    io.stderr.write(`tianman-mock: ${(error as Error).message}\nRun tianman-mock --help.\n`);
+    return 2;
+  }
+  if (values.help) {
+    io.stdout.write(HELP);
+    return 0;
+  }
+  const portText = values.port ?? io.env.TIANMAN_MOCK_PORT ?? String(DEFAULT_PORT);
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText) || port > 65535) {
+    io.stderr.write(`tianman-mock: --port must be 0–65535; got ${JSON.stringify(portText)}.\n`);
+    return 2;
+  }
+  const stop = io.stop ?? onceSignal();
+  let mock: Awaited<ReturnType<typeof startMock>>;
+  try {
+    mock = await startMock({
+      port,
+      host: values.host ?? DEFAULT_HOST,
+      credentials: resolveCredentials(undefined, io.env),
+      ...(values.spec ? { spec: values.spec } : {}),
+      ...(values.quiet ? {} : { log: (entry) => io.stdout.write(formatLogLine(entry)) }),
+      prismLogLevel: (values.verbose ? 'debug' : 'silent') satisfies PrismLogLevel,
+    });
+  } catch (error) {
+    io.stderr.write(`tianman-mock: ${(error as Error).message}\n`);
+    return 1;
+  }
+  // performance.now() counts from process start in the bin, so this is start-to-ready.
+  const readyMs = performance.now();
+  io.stdout.write(banner(mock.url, mock.credentials, mock.spec, readyMs, readyMs - started));
+  io.onReady?.(mock.url);
+  await stop;
+  io.stdout.write('\ntianman-mock: stopping…\n');
+  await mock.close();
+  io.stdout.write('tianman-mock: stopped.\n');
+  return 0;
+}
+
+function parse(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    strict: true,
+    allowPositionals: false,
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      spec: { type: 'string' },
+      quiet: { type: 'boolean' },
+      verbose: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  }).values;
+}
+
+function onceSignal(): Promise<unknown> {
+  // A second Ctrl-C while closing means "now": leave without waiting.
+  const stop = Promise.race([once(process, 'SIGINT'), once(process, 'SIGTERM')]);
+  void stop.then(() => {
+    process.once('SIGINT', () => process.exit(130));
+  });
+  return stop;
+}
+
+/** The startup banner: everything needed to point a client at the mock. */
+export function banner(
+  url: string,
+  credentials: { appId: string; appKey: string },
+  spec: string,
+  sinceProcessStartMs: number,
+  sinceCallMs: number,
+): string {
+  return `tianman-mock — ChinaUMS 天满 open platform, locally (Prism + auth gate)
+
+  URL     ${url}
+  appId   ${credentials.appId}
+  appKey  ${credentials.appKey}    (sandbox only; ${ENV_APP_ID} / ${ENV_APP_KEY} override)
+  spec    ${spec}
+
+  createTianmanClient({ appId, appKey, baseUrl: '${url}' })
+  Prefer: code=412 | example=transient | example=orderNotExist … selects the spec's examples.
+
+Ready in ${Math.round(sinceProcessStartMs)} ms since process start (${Math.round(sinceCallMs)} ms to start the mock). Ctrl-C stops.
+`;
+}
+
+/** One request, one line: what was answered, and for a refusal, why. */
+export function formatLogLine(entry: MockRequestLog): string {
+  const time = new Date().toTimeString().slice(0, 8);
+  const code = entry.code ? ` ${entry.code}` : '';
+  const why = entry.info ? `  ${entry.info}` : '';
+  return `${time} ${entry.method} ${entry.path} → ${entry.status}${code} (${entry.durationMs} ms)${why}\n`;
+}
