@@ -15,10 +15,15 @@ function pad(value: number, width: number): string {
  * @throws TypeError for an invalid date or a year outside 0000–9999.
  */
 export function formatTimestamp(date: Instant = new Date()): string {
-  const beijing = new Date(toEpochMs('date', date) + BEIJING_OFFSET_MS);
+  return formatTimestampOf('date', date);
+}
+
+/** {@link formatTimestamp}, with errors naming the caller's option (`now`) rather than `date`. */
+export function formatTimestampOf(field: string, date: Instant): string {
+  const beijing = new Date(toEpochMs(field, date) + BEIJING_OFFSET_MS);
   const year = beijing.getUTCFullYear();
   // Also catches an instant past the range of Date, whose fields read NaN.
-  if (!(year >= 0 && year <= 9999)) throw inputError('date', 'must fall in the years 0000 to 9999');
+  if (!(year >= 0 && year <= 9999)) throw inputError(field, 'must fall in the years 0000 to 9999');
   return (
     pad(year, 4) +
     pad(beijing.getUTCMonth() + 1, 2) +

@@ -1,4 +1,4 @@
-import { formatTimestamp } from './format-timestamp.js';
+import { formatTimestampOf } from './format-timestamp.js';
 import { parseTimestamp } from './parse-timestamp.js';
 import type { Instant } from './types.js';
 import { assertAppKey, assertHeaderValue, assertNonce, inputError } from './validate.js';
@@ -41,7 +41,7 @@ export function resolveCredentials(
   return {
     appId,
     appKey,
-    timestamp: timestamp ?? formatTimestamp(now),
+    timestamp: timestamp ?? formatTimestampOf('now', now ?? Date.now()),
     nonce: nonce ?? createNonce(),
   };
 }

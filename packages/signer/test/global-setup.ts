@@ -1,0 +1,29 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'tsdown';
+import type { TestProject } from 'vitest/node';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The package built by the real tsdown config, for tests that run it as a user would. */
+    distDir: string;
+  }
+}
+
+const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/**
+ * Builds the package once per test run, with the real config, into a private folder: `pnpm test`
+ * does not build this package first, and rebuilding `dist/` here could pull it from under a
+ * dependent package's build running at the same time.
+ */
+export default async function setup(project: TestProject): Promise<void> {
+  const distDir = join(packageDir, 'node_modules/.cache/signer-test-dist');
+  await build({
+    config: join(packageDir, 'tsdown.config.ts'),
+    cwd: packageDir,
+    outDir: distDir,
+    logLevel: 'error',
+  });
+  project.provide('distDir', distDir);
+}
