@@ -39,9 +39,9 @@ async function lookUpKey(
   const key = await appKey(appId);
   if (key === undefined || key === null) return undefined;
   // An empty key would make any HMAC computed with an empty key pass: fail closed, loudly.
-  if (typeof key !== 'string' || key === '') {
-    throw inputError('appKey lookup', 'must resolve to a non-empty string, undefined or null', key);
-  }
+  const rule = 'must resolve to a non-empty string, undefined or null';
+  if (typeof key !== 'string') throw inputError('appKey lookup', rule, key);
+  if (key === '') throw inputError('appKey lookup', rule);
   return key;
 }
 
@@ -54,13 +54,9 @@ function describeNow(ms: number): string {
 }
 
 function assertTolerance(value: unknown): asserts value is number {
-  if (typeof value !== 'number' || Number.isNaN(value) || value < 0) {
-    throw inputError(
-      'toleranceSeconds',
-      'must be a number >= 0 (Infinity turns the check off)',
-      value,
-    );
-  }
+  const rule = 'must be a number >= 0 (Infinity turns the check off)';
+  if (typeof value !== 'number') throw inputError('toleranceSeconds', rule, value);
+  if (Number.isNaN(value) || value < 0) throw inputError('toleranceSeconds', rule);
 }
 
 /** Binds `verify` to a crypto implementation. */

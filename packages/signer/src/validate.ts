@@ -13,23 +13,19 @@ function describe(value: unknown): string {
 }
 
 /**
- * The error for a bad argument: names the field and the rule, and for a value of the wrong type
- * the type, never a value (a string may be a key).
+ * The error for a bad argument: names the field and the rule and, when a value of the wrong type
+ * is passed along, its type. Never a value: it may be a key.
  */
-export function inputError(field: string, rule: string, ...given: [unknown?]): TypeError {
-  const got =
-    given.length > 0 && typeof given[0] !== 'string' ? ` (got ${describe(given[0])})` : '';
+export function inputError(field: string, rule: string, ...wrongType: [unknown?]): TypeError {
+  const got = wrongType.length > 0 ? ` (got ${describe(wrongType[0])})` : '';
   return new TypeError(`${ERROR_PREFIX}${field} ${rule}${got}`);
 }
 
 /** Asserts a value fit for a quoted header pair, such as the appId. */
 export function assertHeaderValue(field: string, value: unknown): asserts value is string {
   if (typeof value !== 'string' || !HEADER_SAFE.test(value)) {
-    throw inputError(
-      field,
-      "must be a non-empty string of visible ASCII characters without '\"' or '\\'",
-      value,
-    );
+    const rule = "must be a non-empty string of visible ASCII characters without '\"' or '\\'";
+    throw typeof value === 'string' ? inputError(field, rule) : inputError(field, rule, value);
   }
 }
 
@@ -43,9 +39,8 @@ export function assertNonce(value: unknown): asserts value is string {
 
 /** Asserts an appKey; the message never holds the key. */
 export function assertAppKey(value: unknown): asserts value is string {
-  if (typeof value !== 'string' || value.length === 0) {
-    throw inputError('appKey', 'must be a non-empty string', value);
-  }
+  if (typeof value !== 'string') throw inputError('appKey', 'must be a non-empty string', value);
+  if (value.length === 0) throw inputError('appKey', 'must be a non-empty string');
 }
 
 /** Asserts a verifier's key or key lookup. */

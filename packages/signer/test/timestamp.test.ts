@@ -1,0 +1,128 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { formatTimestamp, parseTimestamp } from '../src/index.node.js';
+
+const utc = (iso: string) => Date.parse(iso);
+
+describe('formatTimestamp', () => {
+  it.each([
+    ['the platform example', '2017-01-01T04:00:00Z', '20170101120000'],
+    ['16:00 UTC, already the next day in Beijing', '2016-12-31T16:00:00Z', '20170101000000'],
+    ['a second before that', '2016-12-31T15:59:59Z', '20161231235959'],
+    ['a leap day', '2024-02-29T03:04:05Z', '20240229110405'],
+    ['milliseconds, dropped not rounded', '2017-01-01T04:00:00.999Z', '20170101120000'],
+    ['the epoch', '1970-01-01T00:00:00Z', '19700101080000'],
+    ['a year below 1000, zero-padded', '0999-06-01T00:00:00Z', '09990601080000'],
+  ])('formats %s in Beijing time', (_, iso, expected) => {
+    expect(formatTimestamp(new Date(iso))).toBe(expected);
+    expect(formatTimestamp(utc(iso))).toBe(expected);
+  });
+
+  it('defaults to the current time', () => {
+    const before = Math.floor(Date.now() / 1000) * 1000;
+    const at = parseTimestamp(formatTimestamp()).getTime();
+    expect(at).toBeGreaterThanOrEqual(before);
+    expect(at).toBeLessThanOrEqual(Date.now());
+  });
+
+  it.each([
+    ['an invalid Date', new Date('nope'), /date must be a valid Date/],
+    ['NaN', Number.NaN, /date must be a valid Date/],
+    [
+      'a string',
+      '2017-01-01',
+      /date must be a valid Date or a finite number of milliseconds \(got string\)/,
+    ],
+    [
+      'a year past 9999',
+      utc('+010000-01-01T00:00:00Z'),
+      /date must fall in the years 0000 to 9999/,
+    ],
+    [
+      'a year before 0000',
+      utc('-000001-06-01T00:00:00Z'),
+      /date must fall in the years 0000 to 9999/,
+    ],
+    ['an instant past the range of Date', 9e15, /date must fall in the years 0000 to 9999/],
+  ])('refuses %s', (_, value, message) => {
+    expect(() => formatTimestamp(value as never)).toThrow(TypeError);
+    expect(() => formatTimestamp(value as never)).toThrow(message);
+  });
+});
+
+describe('parseTimestamp', () => {
+  it('reads Beijing time', () => {
+    expect(parseTimestamp('20170101120000').toISOString()).toBe('2017-01-01T04:00:00.000Z');
+    expect(parseTimestamp('20170101000000').toISOString()).toBe('2016-12-31T16:00:00.000Z');
+    expect(parseTimestamp('00000101080000').toISOString()).toBe('0000-01-01T00:00:00.000Z');
+    expect(parseTimestamp('00990101080000').toISOString()).toBe('0099-01-01T00:00:00.000Z');
+  });
+
+  it.each(['20160229120000', '20000229120000', '20241231235959', '20170131000000'])(
+    'accepts the real date %s',
+    (value) => {
+      expect(formatTimestamp(parseTimestamp(value))).toBe(value);
+    },
+  );
+
+  it.each([
+    ['13 digits', '2017010112000'],
+    ['15 digits', '201701011200000'],
+    ['dashes', '2017-01-01 12:00'],
+    ['Unix seconds', '1483243200'],
+    ['surrounding space', ' 20170101120000'],
+    ['full-width digits', '２０１７０１０１１２００００'],
+    ['Arabic-Indic digits', '٢٠١٧٠١٠١١٢٠٠٠٠'],
+    ['29 February of a common year', '20170229120000'],
+    ['29 February 2100 (not a leap year)', '21000229120000'],
+    ['31 April', '20170431120000'],
+    ['month 00', '20170001120000'],
+    ['month 13', '20171301120000'],
+    ['day 00', '20170100120000'],
+    ['hour 24', '20170101240000'],
+    ['minute 60', '20170101126000'],
+    ['second 60 (no leap seconds)', '20170101120060'],
+  ])('refuses %s with a TypeError that names the rule and shows the value', (_, value) => {
+    expect(() => parseTimestamp(value)).toThrow(TypeError);
+    expect(() => parseTimestamp(value)).toThrow(
+      `@tianman/signer: timestamp must be 14 digits yyyyMMddHHmmss naming a real date and time in Beijing time (got ${JSON.stringify(value.length > 32 ? `${value.slice(0, 32)}…` : value)})`,
+    );
+  });
+
+  it('refuses a non-string, naming its type', () => {
+    expect(() => parseTimestamp(20170101120000 as never)).toThrow(/\(got number\)$/);
+  });
+
+  it('cuts a long bad value short in its message', () => {
+    expect(() => parseTimestamp('9'.repeat(1000))).toThrow(`(got "${'9'.repeat(32)}…")`);
+  });
+
+  it('inverts formatTimestamp for every second of the years 0000–9999', () => {
+    const min = utc('0000-01-01T00:00:00Z');
+    const max = utc('9999-12-31T15:59:59Z');
+    fc.assert(
+      fc.property(fc.integer({ min: min / 1000, max: max / 1000 }), (seconds) => {
+        const ms = seconds * 1000;
+        expect(parseTimestamp(formatTimestamp(ms)).getTime()).toBe(ms);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('formats what it parses back to the same string', () => {
+    const digits = (n: number) =>
+      fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: n, maxLength: n });
+    fc.assert(
+      fc.property(digits(14), (value) => {
+        let date: Date;
+        try {
+          date = parseTimestamp(value);
+        } catch {
+          return;
+        }
+        expect(formatTimestamp(date)).toBe(value);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
