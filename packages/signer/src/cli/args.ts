@@ -66,7 +66,8 @@ export function parseCommand(argv: readonly string[]): Command {
   try {
     ({ values } = parseArgs({ args: [...argv], options: OPTIONS, strict: true }));
   } catch (error) {
-    throw new UsageError(`${(error as Error).message} (see --help)`);
+    // node:util spreads some messages over lines; the CLI reports in one.
+    throw new UsageError(`${(error as Error).message.replace(/\s*\n\s*/g, ' ')} (see --help)`);
   }
   if (values.help) return { command: 'help' };
   if (values['app-key'] !== undefined) {
