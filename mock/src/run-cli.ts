@@ -128,7 +128,7 @@ export function banner(
   createTianmanClient({ appId, appKey, baseUrl: '${url}' })
   Prefer: code=412 | example=transient | example=orderNotExist … selects the spec's examples.
 
-Ready in ${Math.round(sinceProcessStartMs)} ms since process start (${Math.round(sinceCallMs)} ms to start the mock). Ctrl-C stops.
+Ready in ${Math.round(sinceProcessStartMs)} ms from process start (${Math.round(sinceCallMs)} ms of it loading the spec and starting Prism). Ctrl-C stops.
 `;
 }
 
