@@ -1,0 +1,246 @@
+import {
+  createTianmanClient,
+  isValidationError,
+  validateSyncPayScoreOrderBody,
+} from '@tianman/client';
+import fc from 'fast-check';
+import { describe, expect, inject, it } from 'vitest';
+import { SYNC_PATH } from './helpers.js';
+
+// The client's validator and Prism (Ajv behind the gate) must give the same verdict on every
+// body: a body the client lets through must not be refused by the platform's contract check,
+// and a body it refuses must be one the contract refuses. Bodies are generated near the rules'
+// edges, where hand-written validators drift: code points versus UTF-16 units at maxLength,
+// anchors and the ASCII-only character classes of the patterns, `if`/`then`, closed objects.
+
+const RUNS = 1200;
+const CONCURRENCY = 8;
+
+const FIELDS = ['fenOrderId', 'mid', 'serviceId', 'type', 'detail'] as const;
+
+/** One code point of each UTF-8 width, and one outside the BMP (two UTF-16 units). */
+const wideChar = fc.constantFrom('a', 'é', '订', '😀', '𠀀', 'Ａ', '\u0000', '\n');
+
+/** A string of `n` code points drawn from `chars`. */
+const codePoints = (chars: fc.Arbitrary<string>, min: number, max: number) =>
+  fc.array(chars, { minLength: min, maxLength: max }).map((a) => a.join(''));
+
+/** Lengths clustered around a limit: min-1 … min+1 and max-1 … max+1, plus anything between. */
+const nearLimit = (chars: fc.Arbitrary<string>, limit: number) =>
+  fc.oneof(
+    fc.integer({ min: limit - 1, max: limit + 1 }).chain((n) => codePoints(chars, n, n)),
+    codePoints(chars, 0, 2),
+    codePoints(chars, 0, limit + 3),
+  );
+
+const orderChar = fc.constantFrom(
+  ...'ABCxyz0189_-|*'.split(''),
+  // Near misses: ASCII punctuation, full-width look-alikes, whitespace.
+  ' ',
+  '.',
+  '#',
+  '｜',
+  '＊',
+  '订',
+  '\n',
+);
+const validOrderChar = fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcz0123456789_-|*'.split(''));
+
+const digits = (n: number) => fc.stringMatching(new RegExp(`^[0-9]{${n}}$`));
+const pad = (n: number) => String(n).padStart(2, '0');
+
+const validPaidTime = fc
+  .record({
+    y: fc.integer({ min: 0, max: 9999 }),
+    mo: fc.integer({ min: 1, max: 12 }),
+    d: fc.integer({ min: 1, max: 31 }),
+    h: fc.integer({ min: 0, max: 23 }),
+    mi: fc.integer({ min: 0, max: 59 }),
+    s: fc.integer({ min: 0, max: 59 }),
+    dateOnly: fc.boolean(),
+  })
+  .map(
+    ({ y, mo, d, h, mi, s, dateOnly }) =>
+      `${String(y).padStart(4, '0')}${pad(mo)}${pad(d)}${dateOnly ? '' : `${pad(h)}${pad(mi)}${pad(s)}`}`,
+  );
+
+const anyPaidTime = fc.oneof(
+  { weight: 3, arbitrary: validPaidTime },
+  // Out-of-range parts: month 00/13, day 00/32, hour 24, minute/second 60.
+  fc
+    .tuple(
+      validPaidTime,
+      fc.integer({ min: 0, max: 5 }),
+      fc.constantFrom('00', '13', '32', '24', '60', '99'),
+    )
+    .map(([t, part, bad]) => {
+      const at = [4, 6, 8, 10, 12, 12][part] as number;
+      return t.length >= at + 2 ? t.slice(0, at) + bad + t.slice(at + 2) : t + bad;
+    }),
+  digits(12),
+  digits(13),
+  digits(15),
+  digits(8).map((d) => `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6)}`),
+  validPaidTime.map((t) => `${t}\n`),
+  validPaidTime.map((t) => ` ${t}`),
+  validPaidTime.map((t) =>
+    t.replace(/[0-9]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)),
+  ),
+  nearLimit(fc.constantFrom('1', '2', 'x'), 64),
+);
+
+const junk = fc.oneof(
+  fc.integer(),
+  fc.double({ noNaN: true, noDefaultInfinity: true }),
+  fc.boolean(),
+  fc.constant(null),
+  fc.array(fc.string(), { maxLength: 2 }),
+  fc.dictionary(fc.string({ maxLength: 4 }), fc.string(), { maxKeys: 2 }),
+);
+
+const detail = fc.oneof(
+  { weight: 6, arbitrary: anyPaidTime.map((paidTime) => ({ paidTime })) },
+  // The page sample's shape: detail as a JSON string.
+  anyPaidTime.map((paidTime) => JSON.stringify({ paidTime })),
+  fc.constant({}),
+  anyPaidTime.map((paidTime) => ({ paidTime, extra: 1 })),
+  anyPaidTime.map((paidtime) => ({ paidtime })),
+  junk.map((paidTime) => ({ paidTime })),
+  junk,
+);
+
+/** Exactly `n` code points, `n` drawn evenly over [min, max] with extra weight at the top edge. */
+const exactly = (chars: fc.Arbitrary<string>, min: number, max: number) =>
+  fc
+    .oneof(fc.integer({ min, max }), fc.integer({ min: Math.max(min, max - 2), max }))
+    .chain((n) => codePoints(chars, n, n));
+
+const validBody = fc.record({
+  fenOrderId: exactly(validOrderChar, 1, 32),
+  mid: exactly(wideChar, 1, 32),
+  serviceId: exactly(wideChar, 1, 32),
+  type: fc.constant('Order_Paid'),
+  detail: validPaidTime.map((paidTime) => ({ paidTime })),
+});
+
+type Body = Record<string, unknown>;
+
+/** One change to a valid body: the bodies that tell two validators apart. */
+const mutation: fc.Arbitrary<(body: Body) => Body> = fc.oneof(
+  fc
+    .tuple(fc.constantFrom('mid', 'serviceId'), nearLimit(wideChar, 32))
+    .map(([key, value]) => (b: Body) => ({ ...b, [key]: value })),
+  fc
+    .oneof(nearLimit(validOrderChar, 32), codePoints(orderChar, 1, 33))
+    .map((fenOrderId) => (b: Body) => ({ ...b, fenOrderId })),
+  anyPaidTime.map((paidTime) => (b: Body) => ({ ...b, detail: { paidTime } })),
+  detail.map((d) => (b: Body) => ({ ...b, detail: d })),
+  fc.tuple(fc.constantFrom(...FIELDS), junk).map(([key, value]) => (b: Body) => ({
+    ...b,
+    [key]: value,
+  })),
+  fc.constantFrom(...FIELDS).map((key) => (b: Body) => {
+    const copy = { ...b };
+    delete copy[key];
+    return copy;
+  }),
+  fc
+    .constantFrom('order_paid', 'Order_Paid ', '', 'Order_Refund')
+    .map((type) => (b: Body) => ({ ...b, type })),
+  fc
+    .constantFrom('fenOrderID', 'paidTime', 'remark', 'Mid')
+    .map((key) => (b: Body) => ({ ...b, [key]: 'x' })),
+);
+
+const oneMutation = fc.tuple(validBody, mutation).map(([b, change]) => change(b));
+
+const anyBody = fc
+  .record({
+    fenOrderId: fc.oneof(nearLimit(validOrderChar, 32), codePoints(orderChar, 0, 34), junk),
+    mid: fc.oneof(nearLimit(wideChar, 32), junk),
+    serviceId: fc.oneof(nearLimit(wideChar, 32), junk),
+    type: fc.oneof(
+      { weight: 5, arbitrary: fc.constant('Order_Paid') },
+      fc.constantFrom('order_paid', 'Order_Paid ', '', 'Order_Refund'),
+      junk,
+    ),
+    detail,
+    // Which fields to drop, and extra ones to add (misspellings among them).
+    drop: fc.subarray([...FIELDS], { maxLength: 2 }),
+    extra: fc.dictionary(
+      fc.constantFrom('fenOrderID', 'paidTime', 'remark', 'Mid', 'detail '),
+      fc.string({ maxLength: 3 }),
+      { maxKeys: 1 },
+    ),
+  })
+  .map(({ drop, extra, ...fields }) => {
+    const body: Body = { ...fields, ...extra };
+    for (const key of drop) delete body[key];
+    return body;
+  });
+
+const body = fc.oneof(
+  { weight: 4, arbitrary: validBody },
+  { weight: 5, arbitrary: oneMutation },
+  { weight: 3, arbitrary: anyBody },
+  { weight: 1, arbitrary: junk },
+);
+
+async function pool<T>(items: T[], limit: number, run: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: limit }, async () => {
+      while (next < items.length) await run(items[next++] as T);
+    }),
+  );
+}
+
+describe('differential: the client’s validator versus Prism behind the mock', () => {
+  it(`agrees on ${RUNS} generated bodies, valid and invalid`, { timeout: 120_000 }, async () => {
+    const seed = Number(process.env.FC_SEED ?? Date.now() % 2 ** 31);
+    const bodies = fc.sample(body, { numRuns: RUNS, seed });
+    const client = createTianmanClient({
+      ...inject('mockCredentials'),
+      baseUrl: inject('mockUrl'),
+      retry: { limit: 0 },
+      // The contract's verdict only: the client's extra paidTime checks (future, real date,
+      // date-only) are deliberately stricter than the contract and are tested on their own.
+      paidTimeChecks: { impossible: 'off', dateOnly: 'off' },
+    });
+    const started = performance.now();
+    const disagreements: unknown[] = [];
+    let valid = 0;
+    await pool(bodies, CONCURRENCY, async (candidate) => {
+      const issues = validateSyncPayScoreOrderBody(candidate);
+      // client.api skips the client's validation: the mock's own verdict.
+      const { response } = await client.api.POST(SYNC_PATH, { body: candidate as never });
+      const mockAccepts = response.status === 200;
+      if (![200, 400, 422].includes(response.status)) {
+        disagreements.push({ candidate, unexpectedStatus: response.status });
+      }
+      // The client's public path must give the exported validator's verdict.
+      const sync = await client.syncPayScoreOrder(candidate as never).then(
+        () => 'sent',
+        (error: unknown) => (isValidationError(error) ? 'refused' : error),
+      );
+      const clientAccepts = issues.length === 0;
+      if (clientAccepts) valid++;
+      if (clientAccepts !== mockAccepts || sync !== (clientAccepts ? 'sent' : 'refused')) {
+        disagreements.push({
+          candidate,
+          client: issues,
+          sync,
+          mock: { status: response.status, violations: response.headers.get('sl-violations') },
+        });
+      }
+    });
+    const seconds = (performance.now() - started) / 1000;
+    console.info(
+      `differential: ${bodies.length} bodies (${valid} valid, ${bodies.length - valid} invalid) in ${seconds.toFixed(1)} s, seed ${seed}`,
+    );
+    expect(disagreements, `seed ${seed}; rerun with FC_SEED=${seed}`).toEqual([]);
+    // The mix must exercise both verdicts, or the test proves little.
+    expect(valid).toBeGreaterThan(RUNS * 0.2);
+    expect(bodies.length - valid).toBeGreaterThan(RUNS * 0.3);
+  });
+});
