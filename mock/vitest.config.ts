@@ -8,5 +8,7 @@ export default defineProject({
     globalSetup: ['test/global-setup.ts'],
     // Starting Prism in a worker (the CLI and validation tests do) takes about a second.
     hookTimeout: 30_000,
+    // `pnpm test` runs every package at once; under that load a call can take seconds.
+    testTimeout: 20_000,
   },
 });

@@ -27,6 +27,7 @@ export type GateReason =
 
 /** One line of the mock's request log (what `tianman-mock` prints). */
 export interface MockRequestLog {
+  /** HTTP method. */
   method: string;
   /** Path and query as received. */
   path: string;
@@ -37,6 +38,7 @@ export interface MockRequestLog {
   reason?: GateReason;
   /** `errInfo` of a refusal: what the caller should fix. */
   info?: string;
+  /** Time from the request's arrival to the answer, in milliseconds. */
   durationMs: number;
 }
 
@@ -201,6 +203,11 @@ function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
     });
     req.on('end', () => resolve(tooLarge ? undefined : Buffer.concat(chunks)));
     req.on('error', reject);
+    // A caller that hangs up mid-body fires neither 'end' nor (always) 'error'.
+    req.on('close', () => {
+      if (!req.complete)
+        reject(new Error('the client closed the connection before sending the whole body'));
+    });
   });
 }
 

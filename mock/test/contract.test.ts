@@ -44,11 +44,7 @@ function client(options: Partial<TianmanClientOptions> = {}) {
   });
 }
 
-const body: SyncPayScoreOrderBody = {
-  ...validBody,
-  // A real paid time: the client refuses one in the future.
-  detail: { paidTime: '20261125143000' },
-};
+const body: SyncPayScoreOrderBody = { ...validBody };
 
 describe.each(['signature', 'token'] as const)('auth: %s', (auth) => {
   it('syncs an order: the mock verifies the request and answers the spec example', async () => {

@@ -4,13 +4,13 @@ import { inject } from 'vitest';
 /** The order-sync path. */
 export const SYNC_PATH = '/v1/inip/corporate-wallet/wechat-pay-point/order/sync';
 
-/** A body the contract accepts. */
+/** A body the contract accepts (paid in the past: the client refuses a future `paidTime`). */
 export const validBody = {
   fenOrderId: '1234323JKHDFE1243252',
   mid: '898310148160568',
   serviceId: '500001000000000000000000000001',
   type: 'Order_Paid',
-  detail: { paidTime: '20261125143000' },
+  detail: { paidTime: '20250520143000' },
 } as const;
 
 /** What a raw call answered, body parsed when it is JSON. */

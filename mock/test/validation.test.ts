@@ -17,8 +17,6 @@ function client() {
   return createTianmanClient({
     ...mock.credentials,
     baseUrl: mock.url,
-    // The contract's rules only; the client's extra paidTime checks have tests of their own.
-    paidTimeChecks: { impossible: 'off', dateOnly: 'off' },
   });
 }
 
