@@ -1,0 +1,175 @@
+import type { ValidationIssue } from './validate.js';
+
+/** Prefix of every message this package writes, so a log line names its source. */
+export const PREFIX = '@tianman/client: ';
+
+// A registered symbol is the same in every realm (iframe, vm context) and in every copy of this
+// package in node_modules, unlike the classes: the type guards check it, not instanceof.
+const BRAND = Symbol.for('tianman.error');
+
+/**
+ * What an error tells about the request that failed: method, URL and headers, with the
+ * `Authorization` value reduced to its scheme (`OPEN-BODY-SIG [REDACTED]`). A redacted copy: the
+ * headers that were sent are never kept.
+ */
+export interface RequestSummary {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+}
+
+/** A redacted copy of request headers: `Authorization` keeps only its scheme (octokit's rule). */
+export function redactHeaders(headers: Record<string, string>): Record<string, string> {
+  const copy: Record<string, string> = {};
+  for (const name in headers) {
+    const value = headers[name] as string;
+    copy[name] = /^authorization$/i.test(name) ? value.replace(/ .*/s, ' [REDACTED]') : value;
+  }
+  return copy;
+}
+
+/** The response fields of the platform's three dialects (see the README). */
+export interface PlatformCodes {
+  /** The endpoint's (inip) result code. */
+  respCode?: string | undefined;
+  /** The endpoint's (inip) description. */
+  respDesc?: string | undefined;
+  /** The gateway's (and netpay's) code. */
+  errCode?: string | undefined;
+  /** The gateway's description. */
+  errInfo?: string | undefined;
+  /** The netpay services' description. */
+  errMsg?: string | undefined;
+}
+
+/** What an error is constructed from. */
+export interface TianmanErrorDetails extends PlatformCodes {
+  /** The platform's code (`respCode` or `errCode`) when it sent one, else an `ERR_*`/`HTTP_*` constant. */
+  code: string;
+  /** HTTP status of the last response; 0 when there was none. @default 0 */
+  status?: number;
+  /** HTTP requests sent for the call. @default 0 */
+  attempts?: number;
+  /** Redacted summary of the last request. */
+  request?: RequestSummary | undefined;
+  /** The last response, its body already read. */
+  response?: Response | undefined;
+  /** The parsed JSON body (secrets scrubbed), or an excerpt of a non-JSON one. */
+  body?: unknown;
+  /** Every violation, for a {@link ValidationError}. */
+  issues?: ValidationIssue[];
+  /** The underlying error. */
+  cause?: unknown;
+}
+
+/**
+ * Base class of every error a call of `@tianman/client` rejects with. Check with
+ * {@link isTianmanError} (works across realms and duplicate installs), then branch on the literal
+ * `name`. Holds redacted data only: no appKey, signature or token, whether in `message`,
+ * `JSON.stringify(error)` or `util.inspect(error)`.
+ */
+export class TianmanError extends Error {
+  override readonly name:
+    | 'TianmanError'
+    | 'ValidationError'
+    | 'AuthError'
+    | 'ApiError'
+    | 'NetworkError'
+    | 'TimeoutError' = 'TianmanError';
+  /** The platform's code (`respCode` or `errCode`) when it sent one, else an `ERR_*`/`HTTP_*` constant. */
+  declare readonly code: string;
+  /** HTTP status of the last response; 0 when there was none. */
+  declare readonly status: number;
+  /** HTTP requests sent for the call: retries and a re-send after a token refresh included. */
+  declare readonly attempts: number;
+  /** Redacted summary of the last request (method, URL, headers). */
+  declare readonly request: RequestSummary | undefined;
+  /** The last response (body already read), when there was one. */
+  declare readonly response: Response | undefined;
+
+  constructor(message: string, details: TianmanErrorDetails) {
+    const { cause, ...fields } = details;
+    super(PREFIX + message, cause === undefined ? undefined : { cause });
+    Object.assign(this, { status: 0, attempts: 0, request: undefined }, fields);
+    // Not enumerable: `util.inspect` and `JSON.stringify` show the redacted fields, not a Response.
+    Object.defineProperty(this, 'response', { enumerable: false });
+  }
+
+  /** What `JSON.stringify` shows: name, message and the redacted fields; no stack, no response. */
+  toJSON(): Record<string, unknown> {
+    return { ...this, message: this.message } as never;
+  }
+}
+Object.defineProperty(TianmanError.prototype, BRAND, { value: true });
+
+/**
+ * The body broke the contract or a `paidTime` check: every issue is listed in `issues`, and
+ * nothing was sent. Never retried. `code` is `ERR_VALIDATION`.
+ */
+export class ValidationError extends TianmanError {
+  override readonly name = 'ValidationError' as const;
+  /** Every violation found. */
+  declare readonly issues: ValidationIssue[];
+}
+
+/**
+ * The platform refused the credentials: gateway `1000` (authentication failed: appKey, clock) or
+ * `1001` (no permission for the API), or no access token could be obtained. Never retried; in
+ * token mode a refused token is refreshed and the request re-sent once first.
+ */
+export class AuthError extends TianmanError implements PlatformCodes {
+  override readonly name = 'AuthError' as const;
+  declare readonly respCode: string | undefined;
+  declare readonly respDesc: string | undefined;
+  declare readonly errCode: string | undefined;
+  declare readonly errInfo: string | undefined;
+  declare readonly errMsg: string | undefined;
+  /** The parsed JSON body (secrets scrubbed). */
+  declare readonly body: unknown;
+}
+
+/**
+ * The platform answered, but not with success: a `respCode` outside `successCodes`, another
+ * `errCode`, a non-2xx status after any retries, or a body that is not JSON (`body` then holds
+ * a short excerpt).
+ */
+export class ApiError extends TianmanError implements PlatformCodes {
+  override readonly name = 'ApiError' as const;
+  declare readonly respCode: string | undefined;
+  declare readonly respDesc: string | undefined;
+  declare readonly errCode: string | undefined;
+  declare readonly errInfo: string | undefined;
+  declare readonly errMsg: string | undefined;
+  /** The parsed JSON body (secrets scrubbed), or an excerpt of a non-JSON body. */
+  declare readonly body: unknown;
+}
+
+/** No response: DNS, refused or reset connection, TLS. `code` is `ERR_NETWORK`; `cause` says more. */
+export class NetworkError extends TianmanError {
+  override readonly name = 'NetworkError' as const;
+}
+
+/** An attempt took longer than `timeoutMs`, reading the body included. `code` is `ERR_TIMEOUT`. */
+export class TimeoutError extends TianmanError {
+  override readonly name = 'TimeoutError' as const;
+}
+
+const guard =
+  <T extends TianmanError>(name?: T['name']) =>
+  (error: unknown): error is T =>
+    (error as Record<symbol, unknown> | null)?.[BRAND] === true &&
+    (!name || (error as TianmanError).name === name);
+
+/** True for any error of this package, from any realm or copy of the package. */
+export const isTianmanError: (error: unknown) => error is TianmanError = guard();
+/** True for a {@link ValidationError}, from any realm or copy of the package. */
+export const isValidationError: (error: unknown) => error is ValidationError =
+  guard('ValidationError');
+/** True for an {@link AuthError}, from any realm or copy of the package. */
+export const isAuthError: (error: unknown) => error is AuthError = guard('AuthError');
+/** True for an {@link ApiError}, from any realm or copy of the package. */
+export const isApiError: (error: unknown) => error is ApiError = guard('ApiError');
+/** True for a {@link NetworkError}, from any realm or copy of the package. */
+export const isNetworkError: (error: unknown) => error is NetworkError = guard('NetworkError');
+/** True for a {@link TimeoutError}, from any realm or copy of the package. */
+export const isTimeoutError: (error: unknown) => error is TimeoutError = guard('TimeoutError');

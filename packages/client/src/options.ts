@@ -1,0 +1,189 @@
+import { PREFIX } from './errors.js';
+import { DEFAULT_RETRY, type RetryOptions, type RetryPolicy } from './retry.js';
+
+/** Base URL of each environment (the spec's `servers`). */
+export const ENVIRONMENTS = {
+  production: 'https://api-mop.chinaums.com',
+  test: 'https://test-api-open.chinaums.com',
+  mock: 'http://127.0.0.1:4010',
+} as const;
+
+/** `production`, the `test` sandbox, or the local `mock` (`pnpm mock`). */
+export type TianmanEnvironment = keyof typeof ENVIRONMENTS;
+
+/**
+ * Receives redacted events only: the `Authorization` value is reduced to its scheme, and no
+ * appKey, token or signature is ever passed. `console` fits.
+ */
+export interface TianmanLogger {
+  /** Each attempt (method, URL, redacted headers) and each response (status, code). */
+  debug?(message: string, details: Record<string, unknown>): void;
+  /** Retries (reason, delay), token refreshes, and a date-only `paidTime`. */
+  warn?(message: string, details: Record<string, unknown>): void;
+}
+
+/** An access token as kept in a {@link TokenStore}. */
+export interface StoredToken {
+  /** The token. Treat it as a secret. */
+  accessToken: string;
+  /**
+   * When clients stop using it, in epoch milliseconds: the platform's expiry (`expiresIn`) minus
+   * a safety margin of min(60 s, 10 % of `expiresIn`).
+   */
+  expiresAt: number;
+}
+
+/**
+ * Where access tokens are kept (`auth: 'token'`). Share one store between processes (Redis, a
+ * database) to stay under the platform's cap of about ten live tokens per appId. The key names
+ * the base URL and the appId. Without a store, each client keeps its token in memory.
+ */
+export interface TokenStore {
+  get(key: string): Promise<StoredToken | undefined>;
+  set(key: string, token: StoredToken): Promise<void>;
+  delete(key: string): Promise<void>;
+}
+
+/** Options of {@link createTianmanClient}: checked once, unknown keys refused. */
+export interface TianmanClientOptions {
+  /** The appId the platform assigned. */
+  appId: string;
+  /** The appKey the platform assigned. Kept in a closure; never sent, logged or shown. */
+  appKey: string;
+  /** Which platform to call. This or `baseUrl` is required: there is no default. */
+  environment?: TianmanEnvironment;
+  /** A base URL instead of `environment` (a proxy, your own mock). */
+  baseUrl?: string;
+  /**
+   * `'signature'`: each request carries `OPEN-BODY-SIG` over its body. `'token'`: requests carry
+   * `OPEN-ACCESS-TOKEN`, obtained from `/v1/token/access` and cached.
+   * @default 'signature'
+   */
+  auth?: 'signature' | 'token';
+  /**
+   * Time allowed for one attempt, reading the response body included.
+   * @default 10000
+   */
+  timeoutMs?: number;
+  /** When and how fast to retry: any part of {@link RetryPolicy}. `{ limit: 0 }` turns retries off. */
+  retry?: RetryOptions;
+  /**
+   * `respCode` values that mean success. The endpoint's success code is not confirmed publicly;
+   * `0000` is the platform's usual one.
+   * @default ['0000']
+   */
+  successCodes?: readonly string[];
+  /**
+   * The fetch to use (tests, proxies, other runtimes).
+   * @default globalThis.fetch, looked up at each request
+   */
+  fetch?: (input: Request | string | URL, init?: RequestInit) => Promise<Response>;
+  /**
+   * The clock in epoch milliseconds: timestamps, token expiry, `paidTime` checks, `Retry-After`.
+   * @default Date.now
+   */
+  now?: () => number;
+  /**
+   * Nonces for signatures and token requests.
+   * @default the signer's createNonce (32 hex characters from a CSPRNG)
+   */
+  createNonce?: () => string;
+  /** Receives redacted debug and warn events. */
+  logger?: TianmanLogger;
+  /** Token cache for `auth: 'token'`. @default in memory, per client */
+  tokenStore?: TokenStore;
+}
+
+/** The options after checking, defaults applied. */
+export interface Config {
+  appId: string;
+  appKey: string;
+  baseUrl: string;
+  auth: 'signature' | 'token';
+  timeoutMs: number;
+  retry: RetryPolicy;
+  successCodes: readonly string[];
+  fetch: TianmanClientOptions['fetch'];
+  now: () => number;
+  createNonce: (() => string) | undefined;
+  logger: TianmanLogger | undefined;
+  tokenStore: TokenStore | undefined;
+}
+
+// What each option must be (`typeof`), checked once; `retry` nests. Values are never echoed in
+// messages: the appKey is one.
+const OPTIONS: Record<string, string | Record<string, string>> = {
+  appId: 'string',
+  appKey: 'string',
+  environment: 'string',
+  baseUrl: 'string',
+  auth: 'string',
+  timeoutMs: 'number',
+  retry: { limit: 'number', baseDelayMs: 'number', maxDelayMs: 'number', jitter: 'boolean' },
+  successCodes: 'array',
+  fetch: 'function',
+  now: 'function',
+  createNonce: 'function',
+  logger: 'object',
+  tokenStore: 'object',
+};
+
+function fail(message: string): never {
+  throw new TypeError(PREFIX + message);
+}
+
+/** Checks the keys and value types of `value` against `spec`; `retry` recurses. */
+function check(
+  value: object,
+  spec: Record<string, string | Record<string, string>>,
+  where: string,
+): void {
+  for (const [key, v] of Object.entries(value)) {
+    const type = spec[key];
+    const name = where + key;
+    if (!type) fail(`unknown option ${name}: remove it (known: ${Object.keys(spec).join(', ')})`);
+    if (v === undefined) continue;
+    if (typeof type === 'object') check(Object(v), type, `${name}.`);
+    else if ((Array.isArray(v) ? 'array' : typeof v) !== type || v < 0)
+      fail(`${name}: expected ${type}`);
+  }
+}
+
+/** A copy without the keys whose value is `undefined`, so that those take the default. */
+const defined = <T extends object>(o: T | undefined): Partial<T> =>
+  Object.fromEntries(Object.entries(o ?? {}).filter(([, v]) => v !== undefined)) as Partial<T>;
+
+/** Checks the options once and applies the defaults. */
+export function resolveOptions(options: TianmanClientOptions): Config {
+  // Object(): a missing options object reads as an empty one, and fails on appId below.
+  const o: TianmanClientOptions = Object(options);
+  check(o, OPTIONS, '');
+  // The signer puts the appId in a quoted header pair: visible ASCII without `"` or `\`.
+  if (!/^[\x21\x23-\x5b\x5d-\x7e]+$/.test(o.appId) || !o.appKey) {
+    fail('appId and appKey are required (appId: visible ASCII)');
+  }
+  const environment = o.environment;
+  if (environment && !Object.hasOwn(ENVIRONMENTS, environment)) {
+    fail('environment must be production, test or mock');
+  }
+  const fromEnv = environment && ENVIRONMENTS[environment];
+  const baseUrl = o.baseUrl?.replace(/\/+$/, '') ?? fromEnv;
+  if (!/^https?:\/\/./.test(baseUrl as string)) {
+    fail('pass environment (production, test or mock) or an http(s) baseUrl: there is no default');
+  }
+  if (fromEnv && fromEnv !== baseUrl) fail('environment and baseUrl disagree: pass one of them');
+  const auth = o.auth ?? 'signature';
+  if (auth !== 'signature' && auth !== 'token') fail('auth must be signature or token');
+  if (o.tokenStore && auth !== 'token') fail("tokenStore needs auth: 'token'");
+  const retry = { ...DEFAULT_RETRY, ...defined(o.retry) };
+  if (retry.maxDelayMs < retry.baseDelayMs) fail('retry.maxDelayMs must be >= retry.baseDelayMs');
+  return {
+    timeoutMs: 10_000,
+    now: Date.now,
+    successCodes: ['0000'],
+    ...defined(o),
+    baseUrl,
+    auth,
+    retry,
+  } as Config;
+}
