@@ -110,7 +110,11 @@ async function printingFetch(input: Request | string | URL, init?: RequestInit):
     console.log(`> ${name}: ${shown}`);
   });
   console.log(`> ${redactBody(body)}\n`);
-  const response = await fetch(outgoing);
+  const response = await fetch(outgoing).catch((error: unknown) => {
+    const cause = (error as { cause?: { code?: string } }).cause?.code;
+    console.log(`< no response (${cause ?? (error as Error).message})\n`);
+    throw error;
+  });
   console.log(`< HTTP ${response.status}`);
   console.log(`< ${await response.clone().text()}\n`);
   return response;
