@@ -6,7 +6,7 @@ import {
   PAIR_TIMESTAMP,
   SCHEME,
 } from './constants.js';
-import { parseTimestamp } from './parse-timestamp.js';
+import { assertTimestamp } from './parse-timestamp.js';
 import type { AuthorizationParts } from './types.js';
 import { assertHeaderValue, assertNonce } from './validate.js';
 
@@ -19,7 +19,7 @@ import { assertHeaderValue, assertNonce } from './validate.js';
 export function formatAuthorization(parts: AuthorizationParts): string {
   const { appId, timestamp, nonce, signature } = parts;
   assertHeaderValue('appId', appId);
-  parseTimestamp(timestamp);
+  assertTimestamp(timestamp);
   assertNonce(nonce);
   assertHeaderValue('signature', signature);
   return unsafeFormatAuthorization(appId, timestamp, nonce, signature);

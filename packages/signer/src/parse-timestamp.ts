@@ -1,30 +1,84 @@
-import { BEIJING_OFFSET_MS, ERROR_PREFIX } from './constants.js';
+import { BEIJING_OFFSET_MS, ERROR_PREFIX, TIMESTAMP_LENGTH } from './constants.js';
 import { quoteExcerpt } from './quote-excerpt.js';
 
-const SHAPE = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/;
+const ZERO = 48;
+
+/** The number in `digits` characters of `value` from `at`, or NaN if one is not an ASCII digit. */
+function digitsAt(value: string, at: number, digits: number): number {
+  let n = 0;
+  for (let i = at; i < at + digits; i++) {
+    const d = value.charCodeAt(i) - ZERO;
+    if (!(d >= 0 && d <= 9)) return Number.NaN;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+interface TimestampFields {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+/**
+ * The fields of a `yyyyMMddHHmmss` string naming a real date and time, or `undefined`. Read
+ * character by character, without a regular expression or a `Date`: every `sign` with a given
+ * timestamp passes through here, and this keeps it to tens of nanoseconds.
+ */
+function readTimestamp(value: string): TimestampFields | undefined {
+  if (value.length !== TIMESTAMP_LENGTH) return undefined;
+  const year = digitsAt(value, 0, 4);
+  const month = digitsAt(value, 4, 2);
+  const day = digitsAt(value, 6, 2);
+  const hour = digitsAt(value, 8, 2);
+  const minute = digitsAt(value, 10, 2);
+  const second = digitsAt(value, 12, 2);
+  // NaN fails every comparison, so a non-digit anywhere ends up as undefined too.
+  const valid =
+    year >= 0 &&
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= daysInMonth(year, month) &&
+    hour >= 0 &&
+    hour <= 23 &&
+    minute >= 0 &&
+    minute <= 59 &&
+    second >= 0 &&
+    second <= 59;
+  return valid ? { year, month, day, hour, minute, second } : undefined;
+}
 
 /** Epoch milliseconds of a `yyyyMMddHHmmss` Beijing-time string, or `undefined` if not one. */
 export function timestampToEpochMs(value: string): number | undefined {
-  const match = SHAPE.exec(value);
-  if (!match) return undefined;
-  const [year, month, day, hour, minute, second] = match.slice(1).map(Number) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
-  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) {
-    return undefined;
-  }
-  // setUTCFullYear, unlike Date.UTC, does not map the years 0–99 to 1900–1999.
-  const date = new Date(0);
+  const fields = readTimestamp(value);
+  if (fields === undefined) return undefined;
+  const { year, month, day, hour, minute, second } = fields;
+  if (year >= 100) return Date.UTC(year, month - 1, day, hour, minute, second) - BEIJING_OFFSET_MS;
+  // Date.UTC maps the years 0–99 to 1900–1999; setUTCFullYear takes them as they are.
+  const date = new Date(Date.UTC(2000, 0, 1, hour, minute, second));
   date.setUTCFullYear(year, month - 1, day);
-  // A day past the end of the month rolls over into the next one: that is how 0230 shows.
-  if (date.getUTCMonth() !== month - 1) return undefined;
-  date.setUTCHours(hour, minute, second, 0);
   return date.getTime() - BEIJING_OFFSET_MS;
+}
+
+function timestampError(value: unknown): TypeError {
+  return new TypeError(
+    `${ERROR_PREFIX}timestamp must be 14 digits yyyyMMddHHmmss naming a real date and time in Beijing time` +
+      (typeof value === 'string' ? ` (got ${quoteExcerpt(value)})` : ` (got ${typeof value})`),
+  );
+}
+
+/** Asserts a valid timestamp without computing the instant it names. */
+export function assertTimestamp(value: unknown): asserts value is string {
+  if (typeof value !== 'string' || readTimestamp(value) === undefined) throw timestampError(value);
 }
 
 /**
@@ -34,11 +88,6 @@ export function timestampToEpochMs(value: string): number | undefined {
  */
 export function parseTimestamp(value: string): Date {
   const ms = typeof value === 'string' ? timestampToEpochMs(value) : undefined;
-  if (ms === undefined) {
-    throw new TypeError(
-      `${ERROR_PREFIX}timestamp must be 14 digits yyyyMMddHHmmss naming a real date and time in Beijing time` +
-        (typeof value === 'string' ? ` (got ${quoteExcerpt(value)})` : ` (got ${typeof value})`),
-    );
-  }
+  if (ms === undefined) throw timestampError(value);
   return new Date(ms);
 }

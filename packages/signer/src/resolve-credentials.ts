@@ -1,5 +1,5 @@
 import { formatTimestampOf } from './format-timestamp.js';
-import { parseTimestamp } from './parse-timestamp.js';
+import { assertTimestamp } from './parse-timestamp.js';
 import type { Instant } from './types.js';
 import { assertAppKey, assertHeaderValue, assertNonce, inputError } from './validate.js';
 
@@ -36,7 +36,7 @@ export function resolveCredentials(
   if (timestamp !== undefined && now !== undefined) {
     throw inputError('timestamp', 'and now are exclusive: pass one of them, or neither');
   }
-  if (timestamp !== undefined) parseTimestamp(timestamp);
+  if (timestamp !== undefined) assertTimestamp(timestamp);
   if (nonce !== undefined) assertNonce(nonce);
   return {
     appId,

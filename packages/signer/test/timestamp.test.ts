@@ -67,6 +67,10 @@ describe('parseTimestamp', () => {
 
   it.each([
     ['13 digits', '2017010112000'],
+    ['a letter in the year', 'x0170101120000'],
+    ['a sign in the year', '-0170101120000'],
+    ['a letter in the seconds', '2017010112000x'],
+    ['a decimal point', '2017010112.000'],
     ['15 digits', '201701011200000'],
     ['dashes', '2017-01-01 12:00'],
     ['Unix seconds', '1483243200'],
