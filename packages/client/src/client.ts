@@ -180,6 +180,7 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
       resolve();
     }, ms);
     signal?.addEventListener('abort', abort);
+    if (signal?.aborted) abort();
   });
 }
 
@@ -318,7 +319,8 @@ export function createTianmanClient(options: TianmanClientOptions): TianmanClien
       let delay: number | undefined;
       if (!response) {
         const timedOut = details.code === 'ERR_TIMEOUT';
-        const why = (details.cause as { cause?: { code?: string } }).cause?.code;
+        const inner = (details.cause as { cause?: { code?: string; message?: string } }).cause;
+        const why = inner?.code ?? inner?.message;
         reason = timedOut
           ? `timed out after ${timeoutMs} ms`
           : `network error${why ? ` ${why}` : ''}`;

@@ -159,7 +159,7 @@ export function resolveOptions(options: TianmanClientOptions): Config {
   const o: TianmanClientOptions = Object(options);
   check(o, OPTIONS, '');
   // The signer puts the appId in a quoted header pair: visible ASCII without `"` or `\`.
-  if (!/^[\x21\x23-\x5b\x5d-\x7e]+$/.test(o.appId) || !o.appKey) {
+  if (!/^[\x21\x23-\x5b\x5d-\x7e]+$/.test(o.appId ?? '') || !o.appKey) {
     fail('appId and appKey are required (appId: visible ASCII)');
   }
   const environment = o.environment;

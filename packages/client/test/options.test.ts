@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { createTianmanClient, ENVIRONMENTS, type TianmanClientOptions } from '../src/index.js';
+import { APP_ID, APP_KEY } from './helpers.js';
+
+const base = { appId: APP_ID, appKey: APP_KEY };
+
+function refusal(options: unknown): string {
+  try {
+    createTianmanClient(options as TianmanClientOptions);
+  } catch (error) {
+    expect(error).toBeInstanceOf(TypeError);
+    expect((error as Error).message).toMatch(/^@tianman\/client: /);
+    return (error as Error).message;
+  }
+  return expect.unreachable('the options should have been refused');
+}
+
+describe('options, checked once', () => {
+  it('maps each environment to its base URL', () => {
+    expect(ENVIRONMENTS).toEqual({
+      production: 'https://api-mop.chinaums.com',
+      test: 'https://test-api-open.chinaums.com',
+      mock: 'http://127.0.0.1:4010',
+    });
+    for (const environment of ['production', 'test', 'mock'] as const) {
+      expect(createTianmanClient({ ...base, environment }).baseUrl).toBe(ENVIRONMENTS[environment]);
+    }
+  });
+
+  it('takes a baseUrl, without a trailing slash', () => {
+    expect(createTianmanClient({ ...base, baseUrl: 'https://proxy.example/' }).baseUrl).toBe(
+      'https://proxy.example',
+    );
+  });
+
+  it('accepts environment and baseUrl together when they agree', () => {
+    expect(
+      createTianmanClient({ ...base, environment: 'test', baseUrl: `${ENVIRONMENTS.test}/` })
+        .baseUrl,
+    ).toBe(ENVIRONMENTS.test);
+  });
+
+  it('never defaults to production: neither environment nor baseUrl is refused', () => {
+    expect(refusal(base)).toContain(
+      'pass environment (production, test or mock) or an http(s) baseUrl',
+    );
+  });
+
+  it('refuses environment and baseUrl that disagree', () => {
+    expect(
+      refusal({ ...base, environment: 'production', baseUrl: 'http://127.0.0.1:4010' }),
+    ).toContain('environment and baseUrl disagree');
+  });
+
+  it('refuses an unknown environment', () => {
+    expect(refusal({ ...base, environment: 'sandbox' })).toContain(
+      'environment must be production, test or mock',
+    );
+  });
+
+  it('refuses a baseUrl that is not http(s)', () => {
+    expect(refusal({ ...base, baseUrl: 'ftp://x' })).toContain('http(s) baseUrl');
+  });
+
+  it('refuses an unknown key, naming it and the fix', () => {
+    const message = refusal({ ...base, environment: 'test', appkey: 'x' });
+    expect(message).toContain('unknown option appkey');
+    expect(message).toContain('remove it (known: appId, appKey,');
+  });
+
+  it('refuses an unknown retry key', () => {
+    expect(refusal({ ...base, environment: 'test', retry: { retries: 3 } })).toContain(
+      'unknown option retry.retries: remove it (known: limit, baseDelayMs, maxDelayMs, jitter)',
+    );
+  });
+
+  it.each([
+    [{ appKey: APP_KEY, environment: 'test' }, 'appId and appKey are required'],
+    [{ appId: APP_ID, environment: 'test' }, 'appId and appKey are required'],
+    [{ ...base, appKey: '', environment: 'test' }, 'appId and appKey are required'],
+    [{ ...base, appId: 'has "quotes"', environment: 'test' }, 'appId and appKey are required'],
+    [{ ...base, environment: 'test', auth: 'hmac' }, 'auth must be signature or token'],
+    [{ ...base, environment: 'test', timeoutMs: '5000' }, 'timeoutMs: expected number'],
+    [{ ...base, environment: 'test', timeoutMs: -1 }, 'timeoutMs: expected number'],
+    [{ ...base, environment: 'test', retry: { limit: '2' } }, 'retry.limit: expected number'],
+    [{ ...base, environment: 'test', retry: { jitter: 1 } }, 'retry.jitter: expected boolean'],
+    [
+      { ...base, environment: 'test', retry: { baseDelayMs: 100, maxDelayMs: 10 } },
+      'retry.maxDelayMs must be >= retry.baseDelayMs',
+    ],
+    [{ ...base, environment: 'test', successCodes: '0000' }, 'successCodes: expected array'],
+    [{ ...base, environment: 'test', fetch: 'fetch' }, 'fetch: expected function'],
+    [{ ...base, environment: 'test', now: Date.now() }, 'now: expected function'],
+    [{ ...base, environment: 'test', logger: 'console' }, 'logger: expected object'],
+    [{ ...base, environment: 'test', tokenStore: new Map() }, "tokenStore needs auth: 'token'"],
+    [{ ...base, environment: 'test', appId: 42 }, 'appId: expected string'],
+  ])('refuses %o', (options, expected) => {
+    expect(refusal(options)).toContain(expected);
+  });
+
+  it('refuses a missing options object with the package name', () => {
+    expect(refusal(undefined)).toContain('appId and appKey are required');
+  });
+
+  it('treats undefined values as absent', () => {
+    const client = createTianmanClient({
+      ...base,
+      environment: 'test',
+      baseUrl: undefined,
+      timeoutMs: undefined,
+      retry: { limit: undefined },
+    });
+    expect(client.auth).toBe('signature');
+  });
+
+  it('does not keep or change the options object', () => {
+    const options = { ...base, environment: 'test' as const, retry: { limit: 1 } };
+    const copy = structuredClone(options);
+    createTianmanClient(options);
+    expect(options).toEqual(copy);
+  });
+});
