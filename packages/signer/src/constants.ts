@@ -6,10 +6,13 @@
 /** The Authorization scheme of body-signed calls. */
 export const SCHEME = 'OPEN-BODY-SIG';
 
-/** Header pair names, in the order the platform's page shows them. */
+/** Header pair names, in the order the platform's page shows them: first the application. */
 export const PAIR_APP_ID = 'AppId';
+/** Then the `yyyyMMddHHmmss` Beijing-time timestamp. */
 export const PAIR_TIMESTAMP = 'Timestamp';
+/** Then the nonce. */
 export const PAIR_NONCE = 'Nonce';
+/** Last the Base64 HMAC. */
 export const PAIR_SIGNATURE = 'Signature';
 
 /** The signer emits one separator consistently; the parser also accepts `, ` (see platform.md). */

@@ -7,22 +7,28 @@ import {
 } from './constants.js';
 import { AuthorizationFormatError } from './errors.js';
 import { quoteExcerpt } from './quote-excerpt.js';
-import type { ParsedAuthorization } from './types.js';
+import type { AuthorizationParts, ParsedAuthorization } from './types.js';
 
 // RFC 9110 token characters: what a scheme and a pair name may be made of.
 const TOKEN = /[!#$%&'*+.^_`|~0-9A-Za-z-]+/y;
 const WHITESPACE = /[ \t]*/y;
 const EDGE_WHITESPACE = /^[ \t]+|[ \t]+$/g;
 
-// Pair names are case-insensitive (RFC 9110 §11.2); results use the platform's spelling.
-const PAIRS = new Map<string, keyof Omit<ParsedAuthorization, 'scheme'>>([
-  [PAIR_APP_ID.toLowerCase(), 'appId'],
-  [PAIR_TIMESTAMP.toLowerCase(), 'timestamp'],
-  [PAIR_NONCE.toLowerCase(), 'nonce'],
-  [PAIR_SIGNATURE.toLowerCase(), 'signature'],
-]);
-const NAMES = [PAIR_APP_ID, PAIR_TIMESTAMP, PAIR_NONCE, PAIR_SIGNATURE];
-const FIELDS = ['appId', 'timestamp', 'nonce', 'signature'] as const;
+type Field = keyof AuthorizationParts;
+
+// Each pair as the platform spells it, and the field it fills, in the platform's order.
+const PAIRS: readonly (readonly [name: string, field: Field])[] = [
+  [PAIR_APP_ID, 'appId'],
+  [PAIR_TIMESTAMP, 'timestamp'],
+  [PAIR_NONCE, 'nonce'],
+  [PAIR_SIGNATURE, 'signature'],
+];
+
+// Pair names are case-insensitive (RFC 9110 §11.2): found by their lower case.
+function pairNamed(name: string): readonly [name: string, field: Field] | undefined {
+  const lower = name.toLowerCase();
+  return PAIRS.find(([known]) => known.toLowerCase() === lower);
+}
 
 function fail(problem: AuthorizationFormatError['problem'], message: string): never {
   throw new AuthorizationFormatError(problem, message);
@@ -63,15 +69,16 @@ export function parseAuthorization(header: string): ParsedAuthorization {
     fail('syntax', `expected a space after the scheme at character ${at + 1}`);
   at = afterScheme;
 
-  const found: Partial<Record<(typeof FIELDS)[number], string>> = {};
+  const found: Partial<AuthorizationParts> = {};
   for (;;) {
     const name = readToken(text, at);
     if (name === undefined) fail('syntax', `expected a pair name at character ${at + 1}`);
-    const field = PAIRS.get(name.toLowerCase());
-    if (field === undefined) {
-      fail('unknown-pair', `unknown pair ${quoteExcerpt(name)}; expected ${NAMES.join(', ')}`);
+    const pair = pairNamed(name);
+    if (pair === undefined) {
+      const expected = PAIRS.map(([known]) => known).join(', ');
+      fail('unknown-pair', `unknown pair ${quoteExcerpt(name)}; expected ${expected}`);
     }
-    const label = NAMES[FIELDS.indexOf(field)];
+    const [label, field] = pair;
     at = skipWhitespace(text, at + name.length);
     if (text[at] !== '=') fail('syntax', `expected '=' after ${label} at character ${at + 1}`);
     at = skipWhitespace(text, at + 1);
@@ -91,9 +98,9 @@ export function parseAuthorization(header: string): ParsedAuthorization {
     if (at === text.length) fail('syntax', `a ',' ends the header`);
   }
 
-  const missing = NAMES.filter((_, i) => found[FIELDS[i] as (typeof FIELDS)[number]] === undefined);
+  const missing = PAIRS.filter(([, field]) => found[field] === undefined).map(([name]) => name);
   if (missing.length > 0) fail('missing-pair', `missing ${missing.join(', ')}`);
-  const { appId, timestamp, nonce, signature } = found as Record<(typeof FIELDS)[number], string>;
+  const { appId, timestamp, nonce, signature } = found as AuthorizationParts;
   if (nonce.length > MAX_NONCE_LENGTH) {
     fail('nonce-too-long', `${PAIR_NONCE} is longer than ${MAX_NONCE_LENGTH} characters`);
   }

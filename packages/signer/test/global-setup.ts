@@ -2,6 +2,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'tsdown';
 import type { TestProject } from 'vitest/node';
+import config from '../tsdown.config.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -19,11 +20,8 @@ const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..');
  */
 export default async function setup(project: TestProject): Promise<void> {
   const distDir = join(packageDir, 'node_modules/.cache/signer-test-dist');
-  await build({
-    config: join(packageDir, 'tsdown.config.ts'),
-    cwd: packageDir,
-    outDir: distDir,
-    logLevel: 'error',
-  });
+  // The config is imported here rather than loaded by tsdown, whose loader resolves `tsdown`
+  // from the working directory: the monorepo root, when vitest runs every project from there.
+  await build({ ...config, config: false, cwd: packageDir, outDir: distDir, logLevel: 'error' });
   project.provide('distDir', distDir);
 }
