@@ -5,6 +5,7 @@ import {
   AuthError,
   NetworkError,
   PREFIX,
+  type RequestSummary,
   redactHeaders,
   type TianmanError,
   type TianmanErrorDetails,
@@ -284,18 +285,24 @@ export function createTianmanClient(options: TianmanClientOptions): TianmanClien
     for (let attempts = 1, retries = 0; ; attempts++) {
       signal?.throwIfAborted();
       const attempt = await abortable(prepare(), signal);
-      const request = { method: 'POST', url, headers: redactHeaders(attempt.headers) };
-      const details: TianmanErrorDetails = { code: 'ERR_NETWORK', attempts, request };
-      log('debug', `POST ${url}`, { attempt: attempts, request });
+      // Built only when needed: an error or a logger. The hot path allocates as little as it can.
+      const request = (): RequestSummary => ({
+        method: 'POST',
+        url,
+        headers: redactHeaders(attempt.headers),
+      });
+      if (logger) log('debug', `POST ${url}`, { attempt: attempts, request: request() });
       const controller = new AbortController();
+      let timedOut = false;
       const timer = setTimeout(() => {
-        details.code = 'ERR_TIMEOUT';
+        timedOut = true;
         controller.abort();
       }, timeoutMs);
       const onAbort = (): void => controller.abort();
       signal?.addEventListener('abort', onAbort);
       let response: Response | undefined;
       let text = '';
+      let cause: unknown;
       try {
         response = await fetchFn(url, {
           method: 'POST',
@@ -304,8 +311,8 @@ export function createTianmanClient(options: TianmanClientOptions): TianmanClien
           signal: controller.signal,
         });
         text = await response.text();
-      } catch (cause) {
-        details.cause = cause;
+      } catch (error) {
+        cause = error;
         response = undefined;
       } finally {
         clearTimeout(timer);
@@ -318,15 +325,14 @@ export function createTianmanClient(options: TianmanClientOptions): TianmanClien
       let reason: string | undefined;
       let delay: number | undefined;
       if (!response) {
-        const timedOut = details.code === 'ERR_TIMEOUT';
-        const inner = (details.cause as { cause?: { code?: string; message?: string } }).cause;
+        const inner = (cause as { cause?: { code?: string; message?: string } }).cause;
         const why = inner?.code ?? inner?.message;
         reason = timedOut
           ? `timed out after ${timeoutMs} ms`
           : `network error${why ? ` ${why}` : ''}`;
         error = new (timedOut ? TimeoutError : NetworkError)(
           `POST ${url}: ${reason} (${plural(attempts)})`,
-          details,
+          { code: timedOut ? 'ERR_TIMEOUT' : 'ERR_NETWORK', attempts, request: request(), cause },
         );
       } else {
         const { status, headers } = response;
@@ -340,6 +346,14 @@ export function createTianmanClient(options: TianmanClientOptions): TianmanClien
             appKey,
             ...attempt.secrets,
           ]);
+          const details: TianmanErrorDetails = {
+            code: code ?? `HTTP_${status}`,
+            status,
+            attempts,
+            request: request(),
+            response,
+            body,
+          };
           for (const key of CODES) details[key] = field(body, key);
           const desc = details.respDesc ?? details.errInfo ?? details.errMsg;
           const what =
@@ -348,13 +362,12 @@ export function createTianmanClient(options: TianmanClientOptions): TianmanClien
                 ? `non-JSON ${JSON.stringify(body)}`
                 : 'no respCode or errCode'
               : code + (desc ? ` ${desc}` : '');
-          Object.assign(details, { code: code ?? `HTTP_${status}`, status, response, body });
           return new kind(
             `POST ${url}: ${what} (HTTP ${status}, ${plural(attempts)})${note}`,
             details,
           );
         };
-        log('debug', `HTTP ${status}`, { attempt: attempts, status, code });
+        if (logger) log('debug', `HTTP ${status}`, { attempt: attempts, status, code });
         const errCode = field(data, 'errCode');
         if (errCode === '1000' || errCode === '1001') {
           // Credentials, permission or clock are wrong: retrying cannot help. A cached token may

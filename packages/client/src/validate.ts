@@ -49,9 +49,16 @@ function length(s: string): number {
   return n;
 }
 
+function add(issues: ValidationIssue[], path: string, rule: string, what: string): void {
+  issues.push({ path, rule, message: `${path || 'body'} ${what}` });
+}
+
+const isType = (type: string, kind: string, value: unknown): boolean =>
+  type === kind || (type === 'integer' && Number.isInteger(value));
+
 /**
  * Validates a JSON value against a schema of the supported subset, collecting every violation,
- * not just the first.
+ * not just the first. Runs on every call, so it allocates nothing for a valid value.
  *
  * @param schema - A schema from `requestSchemas`.
  * @param value - A JSON value, as `JSON.parse` returns it.
@@ -60,34 +67,35 @@ function length(s: string): number {
  * @returns `issues`: empty when the value is valid.
  */
 export function validateSchema(
-  schema: JsonSchema | boolean,
+  schema: JsonSchema,
   value: unknown,
   path = '',
   issues: ValidationIssue[] = [],
 ): ValidationIssue[] {
-  const add = (rule: string, what: string, at = path): void => {
-    issues.push({ path: at, rule, message: `${at || 'body'} ${what}` });
-  };
-  if (schema === false) add('false', 'is not allowed');
-  if (typeof schema !== 'object') return issues;
   const { type, minLength, maxLength, pattern, minimum, maximum } = schema;
   const kind = value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
-  const types = type === undefined ? undefined : ([] as string[]).concat(type);
-  if (types && !types.some((t) => t === kind || (t === 'integer' && Number.isInteger(value)))) {
-    add('type', `must be ${types.join(' or ')}`);
+  if (
+    type !== undefined &&
+    !(typeof type === 'string'
+      ? isType(type, kind, value)
+      : type.some((t) => isType(t, kind, value)))
+  ) {
+    add(issues, path, 'type', `must be ${([] as string[]).concat(type).join(' or ')}`);
   }
-  if ('const' in schema && value !== schema.const)
-    add('const', `must be ${JSON.stringify(schema.const)}`);
-  if (schema.enum && !schema.enum.includes(value))
-    add('enum', `must be one of ${JSON.stringify(schema.enum)}`);
+  if ('const' in schema && value !== schema.const) {
+    add(issues, path, 'const', `must be ${JSON.stringify(schema.const)}`);
+  }
+  if (schema.enum && !schema.enum.includes(value)) {
+    add(issues, path, 'enum', `must be one of ${JSON.stringify(schema.enum)}`);
+  }
   if (kind === 'string') {
     const s = value as string;
-    // Code points <= UTF-16 units, so only a string over the limit in units needs counting.
+    // Code points <= UTF-16 units <= 2 × code points: count only when the units cannot tell.
     if (maxLength !== undefined && s.length > maxLength && length(s) > maxLength) {
-      add('maxLength', `must be at most ${maxLength} characters`);
+      add(issues, path, 'maxLength', `must be at most ${maxLength} characters`);
     }
-    if (minLength !== undefined && length(s) < minLength) {
-      add('minLength', `must be at least ${minLength} characters`);
+    if (minLength !== undefined && s.length < 2 * minLength && length(s) < minLength) {
+      add(issues, path, 'minLength', `must be at least ${minLength} characters`);
     }
     if (pattern !== undefined) {
       let re = compiled.get(pattern);
@@ -95,25 +103,27 @@ export function validateSchema(
         re = new RegExp(pattern, 'u');
         compiled.set(pattern, re);
       }
-      if (!re.test(s)) add('pattern', `must match ${pattern}`);
+      if (!re.test(s)) add(issues, path, 'pattern', `must match ${pattern}`);
     }
-  }
-  if (kind === 'number') {
-    if ((value as number) < (minimum ?? -Infinity)) add('minimum', `must be >= ${minimum}`);
-    if ((value as number) > (maximum ?? Infinity)) add('maximum', `must be <= ${maximum}`);
-  }
-  if (kind === 'object') {
+  } else if (kind === 'number') {
+    if (minimum !== undefined && (value as number) < minimum) {
+      add(issues, path, 'minimum', `must be >= ${minimum}`);
+    }
+    if (maximum !== undefined && (value as number) > maximum) {
+      add(issues, path, 'maximum', `must be <= ${maximum}`);
+    }
+  } else if (kind === 'object') {
     const object = value as Record<string, unknown>;
     const { properties = {}, required = [], additionalProperties = true } = schema;
     for (const key of required) {
-      if (!Object.hasOwn(object, key)) add('required', 'is required', `${path}/${key}`);
+      if (!Object.hasOwn(object, key)) add(issues, `${path}/${key}`, 'required', 'is required');
     }
     for (const key in object) {
       // JSON Pointer escaping: `~` and `/` in a key.
-      const at = `${path}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+      const at = `${path}/${/[~/]/.test(key) ? key.replace(/~/g, '~0').replace(/\//g, '~1') : key}`;
       const sub = Object.hasOwn(properties, key) ? properties[key] : additionalProperties;
-      if (sub === false) add('additionalProperties', 'is not a known field', at);
-      else validateSchema(sub as JsonSchema, object[key], at, issues);
+      if (sub === false) add(issues, at, 'additionalProperties', 'is not a known field');
+      else if (sub !== true) validateSchema(sub as JsonSchema, object[key], at, issues);
     }
   }
   if (schema.if) {
