@@ -108,7 +108,9 @@ const median = (values) => {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 
-console.log(`\n@tianman/client bench — Node ${process.version}, ${ROUNDS} rounds × ${TIME_MS} ms, medians\n`);
+console.log(
+  `\n@tianman/client bench — Node ${process.version}, ${ROUNDS} rounds × ${TIME_MS} ms, medians\n`,
+);
 console.table({
   [RAW]: {
     'latency p50 (µs)': +(median(latency[RAW]) * 1000).toFixed(1),
@@ -121,8 +123,12 @@ console.table({
 });
 const lr = median(latencyRatio);
 const tr = median(rateRatio);
-console.log(`latency ratio    client / raw = ${lr.toFixed(3)}×  (goal ≤ 1.05×) ${lr <= 1.05 ? 'met' : 'MISSED'}`);
-console.log(`throughput ratio client / raw = ${tr.toFixed(3)}×  (goal ≥ 0.95×) ${tr >= 0.95 ? 'met' : 'MISSED'}`);
+console.log(
+  `latency ratio    client / raw = ${lr.toFixed(3)}×  (goal ≤ 1.05×) ${lr <= 1.05 ? 'met' : 'MISSED'}`,
+);
+console.log(
+  `throughput ratio client / raw = ${tr.toFixed(3)}×  (goal ≥ 0.95×) ${tr >= 0.95 ? 'met' : 'MISSED'}`,
+);
 
 server.closeAllConnections();
 server.close();
