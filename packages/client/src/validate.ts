@@ -49,8 +49,19 @@ function length(s: string): number {
   return n;
 }
 
-function add(issues: ValidationIssue[], path: string, rule: string, what: string): void {
-  issues.push({ path, rule, message: `${path || 'body'} ${what}` });
+/** JSON Pointer of `key` within `path`: `~` and `/` in a key are escaped. */
+const child = (path: string, key: string): string =>
+  `${path}/${/[~/]/.test(key) ? key.replace(/~/g, '~0').replace(/\//g, '~1') : key}`;
+
+function add(
+  issues: ValidationIssue[],
+  path: string,
+  key: string | undefined,
+  rule: string,
+  what: string,
+): void {
+  const at = key === undefined ? path : child(path, key);
+  issues.push({ path: at, rule, message: `${at || 'body'} ${what}` });
 }
 
 const isType = (type: string, kind: string, value: unknown): boolean =>
@@ -58,12 +69,14 @@ const isType = (type: string, kind: string, value: unknown): boolean =>
 
 /**
  * Validates a JSON value against a schema of the supported subset, collecting every violation,
- * not just the first. Runs on every call, so it allocates nothing for a valid value.
+ * not just the first. It runs on every call, so a valid value costs no allocation: not even its
+ * path, which is built only for an issue.
  *
  * @param schema - A schema from `requestSchemas`.
  * @param value - A JSON value, as `JSON.parse` returns it.
- * @param path - JSON Pointer of `value` within the body.
+ * @param path - JSON Pointer of `value` within the body (of its parent, when `key` is given).
  * @param issues - Where issues are collected.
+ * @param key - The property of the parent at `path` that holds `value`.
  * @returns `issues`: empty when the value is valid.
  */
 export function validateSchema(
@@ -71,6 +84,7 @@ export function validateSchema(
   value: unknown,
   path = '',
   issues: ValidationIssue[] = [],
+  key?: string,
 ): ValidationIssue[] {
   const { type, minLength, maxLength, pattern, minimum, maximum } = schema;
   const kind = value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
@@ -80,22 +94,22 @@ export function validateSchema(
       ? isType(type, kind, value)
       : type.some((t) => isType(t, kind, value)))
   ) {
-    add(issues, path, 'type', `must be ${([] as string[]).concat(type).join(' or ')}`);
+    add(issues, path, key, 'type', `must be ${([] as string[]).concat(type).join(' or ')}`);
   }
   if ('const' in schema && value !== schema.const) {
-    add(issues, path, 'const', `must be ${JSON.stringify(schema.const)}`);
+    add(issues, path, key, 'const', `must be ${JSON.stringify(schema.const)}`);
   }
   if (schema.enum && !schema.enum.includes(value)) {
-    add(issues, path, 'enum', `must be one of ${JSON.stringify(schema.enum)}`);
+    add(issues, path, key, 'enum', `must be one of ${JSON.stringify(schema.enum)}`);
   }
   if (kind === 'string') {
     const s = value as string;
     // Code points <= UTF-16 units <= 2 × code points: count only when the units cannot tell.
     if (maxLength !== undefined && s.length > maxLength && length(s) > maxLength) {
-      add(issues, path, 'maxLength', `must be at most ${maxLength} characters`);
+      add(issues, path, key, 'maxLength', `must be at most ${maxLength} characters`);
     }
     if (minLength !== undefined && s.length < 2 * minLength && length(s) < minLength) {
-      add(issues, path, 'minLength', `must be at least ${minLength} characters`);
+      add(issues, path, key, 'minLength', `must be at least ${minLength} characters`);
     }
     if (pattern !== undefined) {
       let re = compiled.get(pattern);
@@ -103,32 +117,35 @@ export function validateSchema(
         re = new RegExp(pattern, 'u');
         compiled.set(pattern, re);
       }
-      if (!re.test(s)) add(issues, path, 'pattern', `must match ${pattern}`);
+      if (!re.test(s)) add(issues, path, key, 'pattern', `must match ${pattern}`);
     }
   } else if (kind === 'number') {
     if (minimum !== undefined && (value as number) < minimum) {
-      add(issues, path, 'minimum', `must be >= ${minimum}`);
+      add(issues, path, key, 'minimum', `must be >= ${minimum}`);
     }
     if (maximum !== undefined && (value as number) > maximum) {
-      add(issues, path, 'maximum', `must be <= ${maximum}`);
+      add(issues, path, key, 'maximum', `must be <= ${maximum}`);
     }
   } else if (kind === 'object') {
     const object = value as Record<string, unknown>;
     const { properties = {}, required = [], additionalProperties = true } = schema;
-    for (const key of required) {
-      if (!Object.hasOwn(object, key)) add(issues, `${path}/${key}`, 'required', 'is required');
+    const here = key === undefined ? path : child(path, key);
+    for (const name of required) {
+      if (!Object.hasOwn(object, name)) add(issues, here, name, 'required', 'is required');
     }
-    for (const key in object) {
-      // JSON Pointer escaping: `~` and `/` in a key.
-      const at = `${path}/${/[~/]/.test(key) ? key.replace(/~/g, '~0').replace(/\//g, '~1') : key}`;
-      const sub = Object.hasOwn(properties, key) ? properties[key] : additionalProperties;
-      if (sub === false) add(issues, at, 'additionalProperties', 'is not a known field');
-      else if (sub !== true) validateSchema(sub as JsonSchema, object[key], at, issues);
+    for (const name in object) {
+      const sub = Object.hasOwn(properties, name) ? properties[name] : additionalProperties;
+      if (sub === false) add(issues, here, name, 'additionalProperties', 'is not a known field');
+      else if (sub !== true) validateSchema(sub as JsonSchema, object[name], here, issues, name);
     }
   }
   if (schema.if) {
-    const branch = validateSchema(schema.if, value, path)[0] ? schema.else : schema.then;
-    if (branch) validateSchema(branch, value, path, issues);
+    // The `if` verdict is taken in `issues` itself, then its issues are dropped: no array.
+    const mark = issues.length;
+    validateSchema(schema.if, value, path, issues, key);
+    const branch = issues.length === mark ? schema.then : schema.else;
+    issues.length = mark;
+    if (branch) validateSchema(branch, value, path, issues, key);
   }
   return issues;
 }
