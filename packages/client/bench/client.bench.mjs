@@ -151,5 +151,22 @@ console.log(
     `throughput ${tr.toFixed(3)}× raw (goal ≥ 0.95×: ${tr >= 0.95 ? 'met' : 'missed'})`,
 );
 
+// For the root `pnpm bench`, which gathers every package's figures into one table.
+if (process.env.BENCH_REPORT) {
+  const { writeFileSync } = await import('node:fs');
+  writeFileSync(
+    process.env.BENCH_REPORT,
+    JSON.stringify({
+      concurrency: CONCURRENCY,
+      latencyUs: median(latency.syncPayScoreOrder) * 1000,
+      rawLatencyUs: median(latency[RAW]) * 1000,
+      latencyRatio: lr,
+      throughput: median(rate.syncPayScoreOrder),
+      rawThroughput: median(rate[RAW]),
+      throughputRatio: tr,
+    }),
+  );
+}
+
 server.closeAllConnections();
 server.close();

@@ -1,0 +1,91 @@
+#!/usr/bin/env node
+// `pnpm bench`: runs every package's benchmark and the cold-import measurement, then prints one
+// table. Each ratio is measured within one run (ours and the baseline side by side, medians of
+// several rounds), because this machine's load drifts between runs. Needs built packages
+// (the root script builds first).
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const work = mkdtempSync(join(tmpdir(), 'tianman-bench-'));
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+function runPackageBench(dir, script) {
+  const report = join(work, `${dir.replace(/\W/g, '_')}.json`);
+  console.log(`\n# ${dir}: node ${script}`);
+  execFileSync('node', [script], {
+    cwd: join(root, dir),
+    stdio: 'inherit',
+    env: { ...process.env, BENCH_REPORT: report },
+  });
+  return JSON.parse(readFileSync(report, 'utf8'));
+}
+
+// Cold start: a fresh `node` that imports the client, against a fresh `node` that imports
+// nothing, alternated so drift hits both alike. Resolved from release/, which depends on the
+// published packages the way a user's project does.
+function coldImport(runs = 15) {
+  const cwd = join(root, 'release');
+  const time = (code) => {
+    const start = process.hrtime.bigint();
+    const result = spawnSync('node', ['--input-type=module', '-e', code], { cwd });
+    if (result.status !== 0) throw new Error(`bench: cold import failed: ${result.stderr}`);
+    return Number(process.hrtime.bigint() - start) / 1e6;
+  };
+  const bare = [];
+  const client = [];
+  time("await import('@tianman/client')"); // warm the file system cache, not the process
+  for (let i = 0; i < runs; i++) {
+    bare.push(time(''));
+    client.push(time("await import('@tianman/client')"));
+  }
+  return { bareMs: median(bare), clientMs: median(client), runs };
+}
+
+try {
+  const signer = runPackageBench('packages/signer', 'bench/sign.bench.mjs');
+  const client = runPackageBench('packages/client', 'bench/client.bench.mjs');
+  console.log('\n# cold import');
+  const cold = coldImport();
+
+  const rows = [
+    {
+      benchmark: 'sign, 1 KiB body (ops/s)',
+      ours: Math.round(signer.signOpsPerSecond),
+      baseline: `${Math.round(signer.rawOpsPerSecond)} (raw node:crypto sha256 + hmac)`,
+      ratio: `${signer.ratio.toFixed(2)}×`,
+      goal: '≥ 0.8×',
+    },
+    {
+      benchmark: 'syncPayScoreOrder, sequential latency p50 (µs)',
+      ours: client.latencyUs.toFixed(0),
+      baseline: `${client.rawLatencyUs.toFixed(0)} (raw fetch, precomputed header)`,
+      ratio: `${client.latencyRatio.toFixed(2)}×`,
+      goal: '≤ 1.05×',
+    },
+    {
+      benchmark: `syncPayScoreOrder, concurrency ${client.concurrency} (calls/s)`,
+      ours: Math.round(client.throughput),
+      baseline: `${Math.round(client.rawThroughput)} (raw fetch, precomputed header)`,
+      ratio: `${client.throughputRatio.toFixed(2)}×`,
+      goal: '≥ 0.95×',
+    },
+    {
+      benchmark: "cold import('@tianman/client') (ms, whole process)",
+      ours: cold.clientMs.toFixed(0),
+      baseline: `${cold.bareMs.toFixed(0)} (bare node)`,
+      ratio: `${(cold.clientMs / cold.bareMs).toFixed(2)}× (+${(cold.clientMs - cold.bareMs).toFixed(0)} ms)`,
+      goal: '—',
+    },
+  ];
+  console.log(`\n# tianman-sdk benchmarks — Node ${process.version}, medians\n`);
+  console.table(Object.fromEntries(rows.map(({ benchmark, ...rest }) => [benchmark, rest])));
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
