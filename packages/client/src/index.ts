@@ -3,13 +3,9 @@
  * @packageDocumentation
  */
 
-export type {
-  CallOptions,
-  SyncPayScoreOrderBody,
-  SyncPayScoreOrderResult,
-  TianmanClient,
-} from './client.js';
-export { createTianmanClient, validateSyncPayScoreOrderBody } from './client.js';
+export type { CallOptions } from './attempts.js';
+export type { SyncPayScoreOrderResult, TianmanClient } from './client.js';
+export { createTianmanClient } from './client.js';
 export type {
   PlatformCodes,
   RequestSummary,
@@ -41,4 +37,6 @@ export { ENVIRONMENTS } from './options.js';
 export { formatPaidTime } from './paid-time.js';
 export type { RetryOptions, RetryPolicy } from './retry.js';
 export { DEFAULT_RETRY } from './retry.js';
+export type { SyncPayScoreOrderBody } from './serialize.js';
+export { validateSyncPayScoreOrderBody } from './serialize.js';
 export type { JsonSchema, ValidationIssue } from './validate.js';

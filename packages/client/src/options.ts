@@ -1,4 +1,5 @@
 import { PREFIX } from './errors.js';
+import { createLog, type Log } from './log.js';
 import { DEFAULT_RETRY, type RetryOptions, type RetryPolicy } from './retry.js';
 
 /** Base URL of each environment (the spec's `servers`). */
@@ -107,6 +108,8 @@ export interface Config {
   now: () => number;
   createNonce: (() => string) | undefined;
   logger: TianmanLogger | undefined;
+  /** Sends to `logger`, which can never break a call. */
+  log: Log;
   tokenStore: TokenStore | undefined;
 }
 
@@ -185,5 +188,6 @@ export function resolveOptions(options: TianmanClientOptions): Config {
     baseUrl,
     auth,
     retry,
+    log: createLog(o.logger),
   } as Config;
 }
