@@ -1,10 +1,8 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { EdgeVM } from '@edge-runtime/vm';
-import { verify } from '@tianman/signer';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { bundle } from './bundle.js';
 import { V1, validBody } from './vectors.js';
+import { startVerifyingServer, type VerifyingServer } from './verifying-server.js';
 
 // The signer's non-Node entry and the client, bundled without the `node` condition and run in
 // an Edge-runtime VM (the Vercel/Workers-like global scope: fetch, crypto.subtle, no process,
@@ -46,43 +44,20 @@ describe('the signer in an edge runtime', () => {
 });
 
 describe('the client in an edge runtime', () => {
-  let server: ReturnType<typeof createServer>;
-  let url = '';
-  const seen: Array<{ ok: boolean }> = [];
+  let server: VerifyingServer;
   beforeAll(async () => {
-    server = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', async () => {
-        const result = await verify({
-          authorization: req.headers.authorization ?? '',
-          body: new Uint8Array(Buffer.concat(chunks)),
-          appKey: V1.appKey,
-        });
-        seen.push({ ok: result.ok });
-        res.writeHead(result.ok ? 200 : 412, { 'content-type': 'application/json' });
-        res.end(
-          JSON.stringify(
-            result.ok
-              ? { respCode: '0000', respDesc: '成功' }
-              : { errCode: '1000', errInfo: '认证失败' },
-          ),
-        );
-      });
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    server = await startVerifyingServer(V1.appKey);
   });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  afterAll(() => server.close());
 
   it('sends a signed order sync the server verifies', async () => {
     const vm = new EdgeVM();
     vm.evaluate(clientBundle);
     const result = await vm.evaluate(`
-      tianman.createTianmanClient({ appId: ${JSON.stringify(V1.appId)}, appKey: ${JSON.stringify(V1.appKey)}, baseUrl: ${JSON.stringify(url)} })
+      tianman.createTianmanClient({ appId: ${JSON.stringify(V1.appId)}, appKey: ${JSON.stringify(V1.appKey)}, baseUrl: ${JSON.stringify(server.url)} })
         .syncPayScoreOrder(${JSON.stringify({ ...validBody, detail: { paidTime: '20170101120000' } })})
     `);
     expect(result.respCode).toBe('0000');
-    expect(seen).toEqual([{ ok: true }]);
+    expect(server.verdicts).toEqual([true]);
   });
 });
