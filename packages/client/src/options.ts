@@ -113,14 +113,15 @@ export interface Config {
   tokenStore: TokenStore | undefined;
 }
 
-// What each option must be (`typeof`), checked once; `retry` nests. Values are never echoed in
-// messages: the appKey is one.
-const OPTIONS: Record<string, string | Record<string, string>> = {
+// What each option must be: a `typeof`, `array`, or the list of allowed strings; `retry` nests.
+// Checked once. Values are never echoed in messages: the appKey is one.
+type Spec = Record<string, string | string[] | Record<string, string>>;
+const OPTIONS: Spec = {
   appId: 'string',
   appKey: 'string',
-  environment: 'string',
+  environment: Object.keys(ENVIRONMENTS),
   baseUrl: 'string',
-  auth: 'string',
+  auth: ['signature', 'token'],
   timeoutMs: 'number',
   retry: { limit: 'number', baseDelayMs: 'number', maxDelayMs: 'number', jitter: 'boolean' },
   successCodes: 'array',
@@ -135,39 +136,38 @@ function fail(message: string): never {
   throw new TypeError(PREFIX + message);
 }
 
-/** Checks the keys and value types of `value` against `spec`; `retry` recurses. */
-function check(
-  value: object,
-  spec: Record<string, string | Record<string, string>>,
-  where: string,
-): void {
+/**
+ * Checks the keys and values of `value` against `spec` (`retry` recurses), and returns a copy
+ * without the `undefined` values, so that those take the default.
+ */
+function check<T>(value: object, spec: Spec, where: string): T {
+  const copy: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(value)) {
     const type = spec[key];
     const name = where + key;
     if (!type) fail(`unknown option ${name}: remove it (known: ${Object.keys(spec).join(', ')})`);
     if (v === undefined) continue;
-    if (typeof type === 'object') check(Object(v), type, `${name}.`);
-    else if ((Array.isArray(v) ? 'array' : typeof v) !== type || v < 0)
-      fail(`${name}: expected ${type}`);
+    const nested = typeof type === 'object' && !Array.isArray(type);
+    if (
+      !(Array.isArray(type)
+        ? type.includes(v as string)
+        : nested || ((Array.isArray(v) ? 'array' : typeof v) === type && !((v as number) < 0)))
+    ) {
+      fail(`${name}: expected ${[type].flat().join(' or ')}`);
+    }
+    copy[key] = nested ? check(Object(v), type, `${name}.`) : v;
   }
+  return copy as T;
 }
-
-/** A copy without the keys whose value is `undefined`, so that those take the default. */
-const defined = <T extends object>(o: T | undefined): Partial<T> =>
-  Object.fromEntries(Object.entries(o ?? {}).filter(([, v]) => v !== undefined)) as Partial<T>;
 
 /** Checks the options once and applies the defaults. */
 export function resolveOptions(options: TianmanClientOptions): Config {
   // Object(): a missing options object reads as an empty one, and fails on appId below.
-  const o: TianmanClientOptions = Object(options);
-  check(o, OPTIONS, '');
+  const o = check<TianmanClientOptions>(Object(options), OPTIONS, '');
+  const { appId, appKey, environment, auth = 'signature' } = o;
   // The signer puts the appId in a quoted header pair: visible ASCII without `"` or `\`.
-  if (!/^[\x21\x23-\x5b\x5d-\x7e]+$/.test(o.appId ?? '') || !o.appKey) {
+  if (!/^[\x21\x23-\x5b\x5d-\x7e]+$/.test(appId ?? '') || !appKey) {
     fail('appId and appKey are required (appId: visible ASCII)');
-  }
-  const environment = o.environment;
-  if (environment && !Object.hasOwn(ENVIRONMENTS, environment)) {
-    fail('environment must be production, test or mock');
   }
   const fromEnv = environment && ENVIRONMENTS[environment];
   const baseUrl = o.baseUrl?.replace(/\/+$/, '') ?? fromEnv;
@@ -175,16 +175,14 @@ export function resolveOptions(options: TianmanClientOptions): Config {
     fail('pass environment (production, test or mock) or an http(s) baseUrl: there is no default');
   }
   if (fromEnv && fromEnv !== baseUrl) fail('environment and baseUrl disagree: pass one of them');
-  const auth = o.auth ?? 'signature';
-  if (auth !== 'signature' && auth !== 'token') fail('auth must be signature or token');
   if (o.tokenStore && auth !== 'token') fail("tokenStore needs auth: 'token'");
-  const retry = { ...DEFAULT_RETRY, ...defined(o.retry) };
+  const retry = { ...DEFAULT_RETRY, ...o.retry };
   if (retry.maxDelayMs < retry.baseDelayMs) fail('retry.maxDelayMs must be >= retry.baseDelayMs');
   return {
     timeoutMs: 10_000,
     now: Date.now,
     successCodes: ['0000'],
-    ...defined(o),
+    ...o,
     baseUrl,
     auth,
     retry,

@@ -1,4 +1,4 @@
-import { formatTimestamp, parseTimestamp } from '@tianman/signer';
+import { formatTimestamp } from '@tianman/signer';
 
 /**
  * Formats an instant as `detail.paidTime`: 14 digits `yyyyMMddHHmmss` in Beijing time (UTC+8),
@@ -8,9 +8,7 @@ import { formatTimestamp, parseTimestamp } from '@tianman/signer';
  * @param date - When the user paid: a `Date` or epoch milliseconds.
  * @throws TypeError for an invalid date.
  */
-export function formatPaidTime(date: Date | number): string {
-  return formatTimestamp(date);
-}
+export const formatPaidTime: (date: Date | number) => string = formatTimestamp;
 
 /**
  * The client's checks on a `paidTime` that passed the contract's pattern (the README says why):
@@ -21,17 +19,20 @@ export function checkPaidTime(
   now: number,
   report: (reject: boolean, rule: string, what: string) => void,
 ): void {
-  const dateOnly = !paidTime[8];
-  if (dateOnly) report(false, 'paidTime.dateOnly', 'is date-only (ambiguous): send yyyyMMddHHmmss');
-  let at: number;
-  try {
-    // A date-only value is checked at its earliest reading, 00:00:00: it is in the future only
-    // if every reading is.
-    at = parseTimestamp(dateOnly ? `${paidTime}000000` : paidTime).getTime();
-  } catch {
-    report(true, 'paidTime.realDate', 'is not a real date');
-    return;
+  if (!paidTime[8]) {
+    report(false, 'paidTime.dateOnly', 'is date-only (ambiguous): send yyyyMMddHHmmss');
   }
-  // The platform's ordering rule: paid time <= the sync call + 60 s.
-  if (at > now + 60_000) report(true, 'paidTime.notInFuture', 'is later than now + 60 s');
+  // The pattern has checked the digits and the ranges: only the day can be past the month's end.
+  // 400 years later the calendar is the same, and Date.UTC has no two-digit-year quirk there.
+  const day = +paidTime.slice(6, 8);
+  if (
+    new Date(Date.UTC(+paidTime.slice(0, 4) + 400, +paidTime.slice(4, 6) - 1, day)).getUTCDate() !==
+    day
+  ) {
+    report(true, 'paidTime.realDate', 'is not a real date');
+  } else if (paidTime.padEnd(14, '0') > formatTimestamp(now + 60_000)) {
+    // The platform's ordering rule: paid time <= the sync call + 60 s. Digit strings of one
+    // length compare as the instants they name; a date-only value at its earliest, 00:00:00.
+    report(true, 'paidTime.notInFuture', 'is later than now + 60 s');
+  }
 }

@@ -54,7 +54,7 @@ describe('options, checked once', () => {
 
   it('refuses an unknown environment', () => {
     expect(refusal({ ...base, environment: 'sandbox' })).toContain(
-      'environment must be production, test or mock',
+      'environment: expected production or test or mock',
     );
   });
 
@@ -79,7 +79,7 @@ describe('options, checked once', () => {
     [{ appId: APP_ID, environment: 'test' }, 'appId and appKey are required'],
     [{ ...base, appKey: '', environment: 'test' }, 'appId and appKey are required'],
     [{ ...base, appId: 'has "quotes"', environment: 'test' }, 'appId and appKey are required'],
-    [{ ...base, environment: 'test', auth: 'hmac' }, 'auth must be signature or token'],
+    [{ ...base, environment: 'test', auth: 'hmac' }, 'auth: expected signature or token'],
     [{ ...base, environment: 'test', timeoutMs: '5000' }, 'timeoutMs: expected number'],
     [{ ...base, environment: 'test', timeoutMs: -1 }, 'timeoutMs: expected number'],
     [{ ...base, environment: 'test', retry: { limit: '2' } }, 'retry.limit: expected number'],
