@@ -6,23 +6,12 @@ const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789
  */
 export function bytesToBase64(bytes: Uint8Array): string {
   let out = '';
-  let i = 0;
-  for (; i + 2 < bytes.length; i += 3) {
-    const n =
-      ((bytes[i] as number) << 16) | ((bytes[i + 1] as number) << 8) | (bytes[i + 2] as number);
-    out +=
-      ALPHABET.charAt(n >> 18) +
-      ALPHABET.charAt((n >> 12) & 63) +
-      ALPHABET.charAt((n >> 6) & 63) +
-      ALPHABET.charAt(n & 63);
-  }
-  const rest = bytes.length - i;
-  if (rest === 1) {
-    const n = (bytes[i] as number) << 16;
-    out += `${ALPHABET.charAt(n >> 18)}${ALPHABET.charAt((n >> 12) & 63)}==`;
-  } else if (rest === 2) {
-    const n = ((bytes[i] as number) << 16) | ((bytes[i + 1] as number) << 8);
-    out += `${ALPHABET.charAt(n >> 18)}${ALPHABET.charAt((n >> 12) & 63)}${ALPHABET.charAt((n >> 6) & 63)}=`;
+  for (let i = 0; i < bytes.length; i += 3) {
+    // A short last group reads its missing bytes as 0; the characters made only of those are
+    // padding (character j needs byte i + j - 1).
+    const n = ((bytes[i] as number) << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
+    for (let j = 0; j < 4; j++)
+      out += i + j > bytes.length ? '=' : ALPHABET[(n >> (18 - 6 * j)) & 63];
   }
   return out;
 }

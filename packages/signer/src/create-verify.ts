@@ -1,5 +1,5 @@
 import { DEFAULT_TOLERANCE_SECONDS, SCHEME } from './constants.js';
-import type { SignerCrypto } from './crypto.js';
+import type { SignerCrypto, TimingSafeEqual } from './crypto.js';
 import { AuthorizationFormatError } from './errors.js';
 import { formatTimestamp } from './format-timestamp.js';
 import { parseAuthorization } from './parse-authorization.js';
@@ -59,8 +59,11 @@ function assertTolerance(value: unknown): asserts value is number {
   if (Number.isNaN(value) || value < 0) throw inputError('toleranceSeconds', rule);
 }
 
-/** Binds `verify` to a crypto implementation. */
-export function createVerify(crypto: SignerCrypto): VerifyFunction {
+/** Binds `verify` to a crypto implementation and its constant-time comparison. */
+export function createVerify(
+  crypto: SignerCrypto,
+  timingSafeEqual: TimingSafeEqual,
+): VerifyFunction {
   return async function verify(input) {
     if (typeof input !== 'object' || input === null) {
       throw inputError('options', 'must be an object', input);
@@ -108,7 +111,7 @@ export function createVerify(crypto: SignerCrypto): VerifyFunction {
     );
     // Compared as strings, not decoded bytes: the platform signs canonical padded Base64, and a
     // decoder would let a changed padding bit through.
-    if (!crypto.timingSafeEqual(signature, expected)) {
+    if (!timingSafeEqual(signature, expected)) {
       return failure(
         'signature',
         `Signature does not match the body (body digest ${digest}); check the key and that the ` +

@@ -1,5 +1,4 @@
 import { bytesToBase64 } from './base64.js';
-import { constantTimeEqual } from './constant-time-equal.js';
 import type { SignerCrypto } from './crypto.js';
 import { bytesToHex } from './hex.js';
 
@@ -36,7 +35,6 @@ export const webCrypto: SignerCrypto = {
     const mac = await subtle().sign('HMAC', cryptoKey, encoder.encode(message));
     return bytesToBase64(new Uint8Array(mac));
   },
-  timingSafeEqual: constantTimeEqual,
   fillRandom(bytes) {
     globalThis.crypto.getRandomValues(bytes);
   },

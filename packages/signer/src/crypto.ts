@@ -11,8 +11,12 @@ export interface SignerCrypto {
   sha256Hex(data: string | Uint8Array): string | Promise<string>;
   /** Base64 (padded) HMAC-SHA256, key and message as UTF-8. */
   hmacSha256Base64(key: string, message: string): string | Promise<string>;
-  /** Equality of two signatures in time independent of where they differ. */
-  timingSafeEqual(a: string, b: string): boolean;
   /** Fills a buffer from a cryptographically secure generator. */
   fillRandom: FillRandom;
 }
+
+/**
+ * Equality of two signatures in time independent of where they differ. Apart from
+ * {@link SignerCrypto}: only `verify` needs it, so a bundle that only signs leaves it out.
+ */
+export type TimingSafeEqual = (a: string, b: string) => boolean;

@@ -10,7 +10,7 @@ import { createNonceSource } from './create-nonce-source.js';
 import { createSign } from './create-sign.js';
 import { createSignTokenRequest } from './create-sign-token-request.js';
 import { createVerify } from './create-verify.js';
-import { nodeCrypto as crypto } from './crypto-node.js';
+import { nodeCrypto as crypto, nodeTimingSafeEqual } from './crypto-node.js';
 import type {
   BodyDigestFunction,
   SignFunction,
@@ -67,7 +67,7 @@ export const sign: SignFunction = /* @__PURE__ */ createSign(crypto, createNonce
  * (a bad option, a lookup that throws). It does not remember nonces: a server that must refuse
  * replays keeps the nonces it saw for the tolerance window.
  */
-export const verify: VerifyFunction = /* @__PURE__ */ createVerify(crypto);
+export const verify: VerifyFunction = /* @__PURE__ */ createVerify(crypto, nodeTimingSafeEqual);
 
 /** Lower-case hex SHA-256 of a body, the digest inside the string to sign; for debugging. */
 export const bodyDigest: BodyDigestFunction = /* @__PURE__ */ createBodyDigest(crypto);

@@ -6,6 +6,8 @@
  * may import `node:` modules or use `Buffer` or `process`; keep its public surface identical to
  * `index.node.ts`.
  */
+
+import { constantTimeEqual } from './constant-time-equal.js';
 import { createBodyDigest } from './create-body-digest.js';
 import { createNonceSource } from './create-nonce-source.js';
 import { createSign } from './create-sign.js';
@@ -68,7 +70,7 @@ export const sign: SignFunction = /* @__PURE__ */ createSign(crypto, createNonce
  * (a bad option, a lookup that throws). It does not remember nonces: a server that must refuse
  * replays keeps the nonces it saw for the tolerance window.
  */
-export const verify: VerifyFunction = /* @__PURE__ */ createVerify(crypto);
+export const verify: VerifyFunction = /* @__PURE__ */ createVerify(crypto, constantTimeEqual);
 
 /** Lower-case hex SHA-256 of a body, the digest inside the string to sign; for debugging. */
 export const bodyDigest: BodyDigestFunction = /* @__PURE__ */ createBodyDigest(crypto);
