@@ -56,8 +56,17 @@ export async function exchange(
       headers: redactHeaders(headers),
     });
     if (logger) log('debug', `POST ${url}`, { attempt: attempts, request: request() });
-    // A timer the runtime owns, not one per attempt to arm and clear: cheaper, same semantics.
-    const timeout = AbortSignal.timeout(timeoutMs);
+    // One controller for the attempt: its timeout and the caller's abort. (AbortSignal.timeout +
+    // AbortSignal.any measured no faster here, leaves a live timer per call for `timeoutMs`, and
+    // `any` needs Node 20.3.)
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, timeoutMs);
+    const onAbort = (): void => controller.abort();
+    signal?.addEventListener('abort', onAbort);
     let response: Response | undefined;
     let text = '';
     let cause: unknown;
@@ -68,13 +77,16 @@ export async function exchange(
         method: 'POST',
         headers,
         body,
-        signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+        signal: controller.signal,
       });
       // The timeout covers the body too: a server may send headers, then nothing.
       text = await response.text();
     } catch (error) {
       cause = error;
       response = undefined;
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
     }
     // A caller's abort ends the call at once, as with fetch: no retry, the signal's reason.
     signal?.throwIfAborted();
@@ -123,7 +135,6 @@ export async function exchange(
       error = answerError(answer);
       delay = retryAfterMs(response.headers.get('retry-after'), cfg.now());
     } else {
-      const timedOut = timeout.aborted;
       const inner = (cause as { cause?: { code?: string; message?: string } }).cause;
       const why = inner?.code ?? inner?.message;
       reason = timedOut

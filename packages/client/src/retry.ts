@@ -45,15 +45,13 @@ export const DEFAULT_RETRY: Readonly<RetryPolicy> = Object.freeze({
  * @param code - `respCode`, else `errCode`, of the parsed body.
  */
 export function retryReason(status: number, code: string | undefined): string | undefined {
-  // Rate limited: Retry-After, when sent, says how long to wait.
-  if (status === 429) return 'HTTP 429';
-  // The platform failed; its advice is to retry later with the same parameters.
-  if (status >= 500) return `HTTP ${status}`;
+  // Rate limited (Retry-After, when sent, says how long to wait), or the platform failed: its
+  // advice is to retry later with the same parameters.
+  if (status === 429 || status > 499) return `HTTP ${status}`;
   // A sporadic gateway answer seen in the sandbox that clears on retry a few seconds later.
   if (status === 412 && code === '9200') return 'gateway 9200';
   // WeChat's relayed codes: SYSTEM_ERROR means retry later, FREQUENCY_LIMITED slow down.
   if (code === 'SYSTEM_ERROR' || code === 'FREQUENCY_LIMITED') return code;
-  return undefined;
 }
 
 /**
