@@ -42,14 +42,28 @@ export interface JsonSchema {
 // `test` is the unanchored search the spec asks for: anchors come only from the pattern.
 const compiled = new Map<string, RegExp>();
 
-/** JSON Pointer of `key` within `path` (`~` and `/` escaped), or `path` itself. */
-const pointer = (path: string, key?: string): string =>
-  key === undefined ? path : `${path}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+/** JSON Pointer of `key` within `path`: `~` and `/` in a key are escaped. */
+const child = (path: string, key: string): string =>
+  `${path}/${/[~/]/.test(key) ? key.replace(/~/g, '~0').replace(/\//g, '~1') : key}`;
+
+function add(
+  issues: ValidationIssue[],
+  path: string,
+  key: string | undefined,
+  rule: string,
+  what: string,
+): void {
+  const at = key === undefined ? path : child(path, key);
+  issues.push({ path: at, rule, message: `${at || 'body'} ${what}` });
+}
+
+const isType = (type: string, kind: string, value: unknown): boolean =>
+  type === kind || (type === 'integer' && Number.isInteger(value));
 
 /**
  * Validates a JSON value against a schema of the supported subset, collecting every violation,
- * not just the first. It runs on every call, so a valid value costs little: its path is built
- * only for an issue.
+ * not just the first. It runs on every call, so a valid value costs no allocation: not even its
+ * path, which is built only for an issue.
  *
  * @param schema - A schema from `requestSchemas`.
  * @param value - A JSON value, as `JSON.parse` returns it.
@@ -65,52 +79,58 @@ export function validateSchema(
   issues: ValidationIssue[] = [],
   key?: string,
 ): ValidationIssue[] {
-  const add = (rule: string, what: string, at = pointer(path, key)): void => {
-    issues.push({ path: at, rule, message: `${at || 'body'} ${what}` });
-  };
   const { type, minLength, maxLength, pattern, minimum, maximum } = schema;
   const kind = value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
-  const types = type === undefined ? [] : [type].flat();
-  if (types[0] && !types.some((t) => t === kind || (t === 'integer' && Number.isInteger(value)))) {
-    add('type', `must be ${types.join(' or ')}`);
+  if (
+    type !== undefined &&
+    !(typeof type === 'string'
+      ? isType(type, kind, value)
+      : type.some((t) => isType(t, kind, value)))
+  ) {
+    add(issues, path, key, 'type', `must be ${([] as string[]).concat(type).join(' or ')}`);
   }
   if ('const' in schema && value !== schema.const) {
-    add('const', `must be ${JSON.stringify(schema.const)}`);
+    add(issues, path, key, 'const', `must be ${JSON.stringify(schema.const)}`);
   }
   if (schema.enum && !schema.enum.includes(value)) {
-    add('enum', `must be one of ${JSON.stringify(schema.enum)}`);
+    add(issues, path, key, 'enum', `must be one of ${JSON.stringify(schema.enum)}`);
   }
   if (kind === 'string') {
     const s = value as string;
-    // Lengths count code points, and code points <= UTF-16 units <= 2 × code points: count them
-    // only when the units cannot tell.
-    const points = (): number => [...s].length;
-    if (s.length > (maxLength as number) && points() > (maxLength as number)) {
-      add('maxLength', `must be at most ${maxLength} characters`);
+    // Lengths count code points (a surrogate pair is one), and code points <= UTF-16 units <=
+    // 2 × code points: count them only when the units cannot tell.
+    if (s.length > (maxLength as number) && [...s].length > (maxLength as number)) {
+      add(issues, path, key, 'maxLength', `must be at most ${maxLength} characters`);
     }
-    if (s.length < 2 * (minLength as number) && points() < (minLength as number)) {
-      add('minLength', `must be at least ${minLength} characters`);
+    if (s.length < 2 * (minLength as number) && [...s].length < (minLength as number)) {
+      add(issues, path, key, 'minLength', `must be at least ${minLength} characters`);
     }
     if (pattern !== undefined) {
-      const re = compiled.get(pattern) ?? new RegExp(pattern, 'u');
-      compiled.set(pattern, re);
-      if (!re.test(s)) add('pattern', `must match ${pattern}`);
+      let re = compiled.get(pattern);
+      if (!re) {
+        re = new RegExp(pattern, 'u');
+        compiled.set(pattern, re);
+      }
+      if (!re.test(s)) add(issues, path, key, 'pattern', `must match ${pattern}`);
     }
-  }
-  if (kind === 'number') {
-    if ((value as number) < (minimum as number)) add('minimum', `must be >= ${minimum}`);
-    if ((value as number) > (maximum as number)) add('maximum', `must be <= ${maximum}`);
-  }
-  if (kind === 'object') {
+  } else if (kind === 'number') {
+    // A missing bound compares false.
+    if ((value as number) < (minimum as number)) {
+      add(issues, path, key, 'minimum', `must be >= ${minimum}`);
+    }
+    if ((value as number) > (maximum as number)) {
+      add(issues, path, key, 'maximum', `must be <= ${maximum}`);
+    }
+  } else if (kind === 'object') {
     const object = value as Record<string, unknown>;
     const { properties = {}, required = [], additionalProperties = true } = schema;
-    const here = pointer(path, key);
+    const here = key === undefined ? path : child(path, key);
     for (const name of required) {
-      if (!Object.hasOwn(object, name)) add('required', 'is required', pointer(here, name));
+      if (!Object.hasOwn(object, name)) add(issues, here, name, 'required', 'is required');
     }
     for (const name in object) {
       const sub = Object.hasOwn(properties, name) ? properties[name] : additionalProperties;
-      if (sub === false) add('additionalProperties', 'is not a known field', pointer(here, name));
+      if (sub === false) add(issues, here, name, 'additionalProperties', 'is not a known field');
       else if (sub !== true) validateSchema(sub as JsonSchema, object[name], here, issues, name);
     }
   }
