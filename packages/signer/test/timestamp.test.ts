@@ -18,6 +18,43 @@ describe('formatTimestamp', () => {
     expect(formatTimestamp(utc(iso))).toBe(expected);
   });
 
+  it('gives every instant its own second, whatever was formatted before (the last-second cache)', () => {
+    // Reference: ISO 8601 of the instant shifted to UTC+8, digits only.
+    const reference = (ms: number) =>
+      new Date(Math.floor(ms / 1000) * 1000 + 8 * 3600_000)
+        .toISOString()
+        .replace(/\D/g, '')
+        .slice(0, 14);
+    const instant = fc.integer({ min: Date.UTC(1000, 0, 1), max: Date.UTC(9998, 0, 1) });
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.oneof(
+            instant,
+            instant.map((ms) => ms - (ms % 1000) + 999),
+          ),
+          { minLength: 2, maxLength: 8 },
+        ),
+        (instants) => {
+          for (const ms of [...instants, ...instants.reverse()]) {
+            expect(formatTimestamp(ms)).toBe(reference(ms));
+          }
+        },
+      ),
+    );
+    // The same second, either side of its boundary.
+    const base = Date.UTC(2026, 10, 25, 4, 0, 0);
+    expect(
+      [base - 1, base, base + 999, base + 1000, base].map((ms) => formatTimestamp(ms)),
+    ).toEqual([
+      '20261125115959',
+      '20261125120000',
+      '20261125120000',
+      '20261125120001',
+      '20261125120000',
+    ]);
+  });
+
   it('defaults to the current time', () => {
     const before = Math.floor(Date.now() / 1000) * 1000;
     const at = parseTimestamp(formatTimestamp()).getTime();
