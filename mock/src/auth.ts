@@ -132,7 +132,9 @@ async function checkBodySignature(
         );
     }
   }
-  const expiresAt = parseTimestamp(result.timestamp).getTime() + toleranceSeconds * 1000;
+  // `verify` reads the clock in whole seconds: the timestamp still passes until the end of the
+  // second `timestamp + tolerance`, so the nonce is kept until then too.
+  const expiresAt = parseTimestamp(result.timestamp).getTime() + toleranceSeconds * 1000 + 999;
   if (!ctx.nonces.remember(result.appId, result.nonce, expiresAt, now)) {
     return reject(
       'nonce-reused',
