@@ -123,9 +123,15 @@ export function createGate(options: GateOptions): {
     headers['content-length'] = String(body.length);
     const prefer = withExampleCode(headers.prefer, options.exampleCodes.get(path));
     if (prefer !== undefined) headers.prefer = prefer;
+    // Only the path and query of the request target: an absolute (`http://host/…`) or
+    // scheme-relative (`//host/…`) target must not send the request anywhere but Prism.
+    const target = new URL(req.url ?? '/', 'http://mock.invalid');
+    const upstreamUrl = new URL(options.prismUrl);
+    upstreamUrl.pathname = target.pathname;
+    upstreamUrl.search = target.search;
     return new Promise<Answer>((resolve, reject) => {
       const upstream = request(
-        new URL(req.url ?? '/', options.prismUrl),
+        upstreamUrl,
         { method: req.method, headers, agent, timeout: 10_000 },
         (response) => {
           const chunks: Buffer[] = [];
