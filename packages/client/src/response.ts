@@ -64,7 +64,11 @@ export function answerError(
   note = '',
 ): TianmanError {
   const { url, status, text, data, attempts } = answer;
-  const body = scrub(data ?? text.replace(/\s+/g, ' ').trim().slice(0, 200), answer.secrets);
+  // Scrubbed before the excerpt is cut: a secret cut in two would no longer be found.
+  const body =
+    data === undefined
+      ? (scrub(text.replace(/\s+/g, ' ').trim(), answer.secrets) as string).slice(0, 200)
+      : scrub(data, answer.secrets);
   const code = codeOf(body);
   const details: TianmanErrorDetails = {
     code: code ?? `HTTP_${status}`,

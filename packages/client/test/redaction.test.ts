@@ -175,3 +175,32 @@ describe('redaction rules', () => {
     expect(inspect(logger.events, { depth: null })).not.toMatch(/signature|"nonce"/i);
   });
 });
+
+describe('non-JSON excerpt', () => {
+  it('a secret cut by the 200-character excerpt does not leave its head behind', async () => {
+    // An HTML error page echoing the token where the excerpt ends: the token would be cut in
+    // two, and a scrub of the cut text would no longer find it.
+    const server = await serve((request, res) => {
+      if (request.url === TOKEN_PATH) {
+        json(res, 200, { errCode: '0000', accessToken: TOKEN, expiresIn: 3600 });
+        return;
+      }
+      res.writeHead(502, { 'content-type': 'text/html' });
+      res.end(`<html>${'x'.repeat(150)} ${request.headers.authorization}</html>`);
+    });
+    const client = createTianmanClient({
+      appId: APP_ID,
+      appKey: APP_KEY,
+      baseUrl: server.url,
+      auth: 'token',
+      now: () => NOW,
+      retry: { limit: 0 },
+    });
+    const error = (await client
+      .syncPayScoreOrder(validBody)
+      .catch((e: unknown) => e)) as TianmanError;
+    expect(error.name).toBe('ApiError');
+    const shown = `${error.message} ${JSON.stringify(error)} ${inspect(error, { depth: null })}`;
+    expect(shown).not.toContain(TOKEN.slice(0, 8));
+  });
+});
