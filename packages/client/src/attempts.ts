@@ -49,6 +49,9 @@ export async function exchange(
   for (let attempts = 1, retries = 0; ; attempts++) {
     signal?.throwIfAborted();
     const { body, headers, secret } = await prepare();
+    // The signal may have aborted while the attempt was prepared: its listener below would then
+    // never fire, and the request would go out.
+    signal?.throwIfAborted();
     // Built only when needed, an error or a logger: the hot path allocates as little as it can.
     const request = (): RequestSummary => ({
       method: 'POST',

@@ -397,6 +397,23 @@ describe("the caller's AbortSignal", () => {
     expect(server.received).toHaveLength(1);
   });
 
+  it('an abort while the attempt is being signed sends nothing', async () => {
+    const server = await serve(script(ok));
+    const controller = new AbortController();
+    // The nonce source runs while the attempt is prepared: abort right there.
+    const createNonce = (): string => {
+      controller.abort();
+      return 'abcdef0123456789abcdef0123456789';
+    };
+    const error = await failure(
+      clientFor(server.url, { createNonce }).syncPayScoreOrder(validBody, {
+        signal: controller.signal,
+      }),
+    );
+    expect(error.name).toBe('AbortError');
+    expect(server.connections).toBe(0);
+  });
+
   it('an already aborted signal sends nothing', async () => {
     const server = await serve(script(ok));
     const error = await failure(
