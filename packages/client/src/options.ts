@@ -132,6 +132,9 @@ const OPTIONS: Spec = {
   tokenStore: 'object',
 };
 
+// The longest delay setTimeout honours.
+const MAX_MS = 2 ** 31 - 1;
+
 function fail(message: string): never {
   throw new TypeError(PREFIX + message);
 }
@@ -151,9 +154,15 @@ function check<T>(value: object, spec: Spec, where: string): T {
     if (
       !(Array.isArray(type)
         ? type.includes(v as string)
-        : nested || ((Array.isArray(v) ? 'array' : typeof v) === type && !((v as number) < 0)))
+        : nested ||
+          ((Array.isArray(v) ? 'array' : typeof v) === type &&
+            // Counts and milliseconds: NaN or Infinity would retry forever, and setTimeout fires
+            // at once for a delay past 2^31 - 1 ms.
+            (type !== 'number' || ((v as number) >= 0 && (v as number) <= MAX_MS))))
     ) {
-      fail(`${name}: expected ${[type].flat().join(' or ')}`);
+      fail(
+        `${name}: expected ${[type].flat().join(' or ')}${type === 'number' ? ` from 0 to ${MAX_MS}` : ''}`,
+      );
     }
     copy[key] = nested ? check(Object(v), type, `${name}.`) : v;
   }

@@ -83,6 +83,18 @@ describe('options, checked once', () => {
     [{ ...base, environment: 'test', timeoutMs: '5000' }, 'timeoutMs: expected number'],
     [{ ...base, environment: 'test', timeoutMs: -1 }, 'timeoutMs: expected number'],
     [{ ...base, environment: 'test', retry: { limit: '2' } }, 'retry.limit: expected number'],
+    // NaN and Infinity would mean retrying forever, or a 1 ms timer (setTimeout's overflow).
+    [
+      { ...base, environment: 'test', retry: { limit: Number.NaN } },
+      'retry.limit: expected number',
+    ],
+    [{ ...base, environment: 'test', timeoutMs: Number.NaN }, 'timeoutMs: expected number'],
+    [{ ...base, environment: 'test', timeoutMs: Infinity }, 'timeoutMs: expected number'],
+    [{ ...base, environment: 'test', timeoutMs: 2 ** 31 }, 'timeoutMs: expected number'],
+    [
+      { ...base, environment: 'test', retry: { maxDelayMs: Infinity } },
+      'retry.maxDelayMs: expected number',
+    ],
     [{ ...base, environment: 'test', retry: { jitter: 1 } }, 'retry.jitter: expected boolean'],
     [
       { ...base, environment: 'test', retry: { baseDelayMs: 100, maxDelayMs: 10 } },
