@@ -7,7 +7,7 @@ import {
   type TianmanError,
   TimeoutError,
 } from './errors.js';
-import type { Config } from './options.js';
+import { type Config, checkTimeoutMs } from './options.js';
 import { type Answer, answerError, codeOf, field } from './response.js';
 import { retryAfterMs, retryDelay, retryReason } from './retry.js';
 
@@ -44,6 +44,7 @@ export async function exchange(
   { signal, timeoutMs = cfg.timeoutMs }: CallOptions,
   refresh?: (secret: string) => Promise<void>,
 ): Promise<Answer> {
+  checkTimeoutMs(timeoutMs);
   const { log, logger } = cfg;
   const url = cfg.baseUrl + path;
   for (let attempts = 1, retries = 0; ; attempts++) {

@@ -140,6 +140,17 @@ function fail(message: string): never {
 }
 
 /**
+ * Checks a per-call `timeoutMs` like the client's own: NaN, Infinity or a delay past 2^31 - 1 ms
+ * would make setTimeout fire at once and every attempt time out.
+ */
+export function checkTimeoutMs(ms: unknown): number {
+  if (typeof ms !== 'number' || !(ms >= 0 && ms <= MAX_MS)) {
+    fail(`timeoutMs: expected number from 0 to ${MAX_MS}`);
+  }
+  return ms;
+}
+
+/**
  * Checks the keys and values of `value` against `spec` (`retry` recurses), and returns a copy
  * without the `undefined` values, so that those take the default.
  */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createTianmanClient, ENVIRONMENTS, type TianmanClientOptions } from '../src/index.js';
-import { APP_ID, APP_KEY } from './helpers.js';
+import { APP_ID, APP_KEY, validBody } from './helpers.js';
 
 const base = { appId: APP_ID, appKey: APP_KEY };
 
@@ -131,4 +131,25 @@ describe('options, checked once', () => {
     createTianmanClient(options);
     expect(options).toEqual(copy);
   });
+});
+
+describe('per-call options', () => {
+  it.each([Number.NaN, Number.POSITIVE_INFINITY, -1, 2 ** 31, '100'])(
+    'refuses timeoutMs %s before sending anything',
+    async (timeoutMs) => {
+      let requests = 0;
+      const client = createTianmanClient({
+        ...base,
+        baseUrl: 'http://127.0.0.1:9',
+        fetch: async () => {
+          requests++;
+          return new Response('{}');
+        },
+      });
+      const call = client.syncPayScoreOrder(validBody, { timeoutMs: timeoutMs as number });
+      await expect(call).rejects.toThrow(TypeError);
+      await expect(call).rejects.toThrow(/^@tianman\/client: timeoutMs: expected number from 0 to/);
+      expect(requests).toBe(0);
+    },
+  );
 });
