@@ -185,8 +185,15 @@ export function createGate(options: GateOptions): {
           res.writeHead(result.status, result.headers);
           res.end(result.body);
         }
-        options.log?.(logEntry(req, result, performance.now() - started));
-      });
+        try {
+          options.log?.(logEntry(req, result, performance.now() - started));
+        } catch {
+          // The caller's logger: a broken one must not take the mock down with it.
+        }
+      })
+      // Nothing is left to answer with: drop the connection rather than leave it hanging or let
+      // an unhandled rejection end the process.
+      .catch(() => res.destroy());
   }
 
   return { handle, close: () => agent.destroy() };
