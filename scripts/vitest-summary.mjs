@@ -40,6 +40,11 @@ for (const dir of dirs) {
     (r) => r.status === 'failed' && r.assertionResults.every((a) => a.status !== 'failed'),
   ).length;
   failed += report.numFailedTests + brokenFiles;
+  // Unhandled errors (a rejection no test awaited) fail the run without failing a test.
+  if (report.success === false && report.numFailedTests + brokenFiles === 0) {
+    process.stderr.write(`vitest-summary: ${dir} failed outside its tests (unhandled errors)\n`);
+    failed += 1;
+  }
   if (report.numTotalTests === 0) {
     process.stderr.write(`vitest-summary: ${dir} ran no test\n`);
     failed += 1;
