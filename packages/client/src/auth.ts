@@ -51,8 +51,10 @@ export function createAuth(cfg: Config): Auth {
       if (field(data, 'errCode') !== '0000' || !accessToken) {
         throw answerError(answer, AuthError, ': no access token');
       }
-      // Tokens live about an hour: stop using one a little before it expires.
-      const lifetime = (Number(field(data, 'expiresIn')) || 3600) * 1000;
+      // Stop using a token a little before it expires. Without a readable expiresIn, assume the
+      // documented hour; an expiresIn of 0 (or less) means the token is not worth caching.
+      const seconds = Number(field(data, 'expiresIn') ?? Number.NaN);
+      const lifetime = (Number.isFinite(seconds) ? Math.max(0, seconds) : 3600) * 1000;
       return { accessToken, expiresAt: now() + lifetime - Math.min(60_000, lifetime / 10) };
     },
   );

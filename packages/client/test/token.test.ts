@@ -162,6 +162,14 @@ describe('token mode', () => {
     expect(p.tokenRequests).toHaveLength(2);
   });
 
+  it('does not cache a token whose expiresIn is 0: the next call fetches a new one', async () => {
+    const p = await platform({ expiresIn: 0 });
+    const client = tokenClient(p.server.url, { now: () => NOW });
+    await client.syncPayScoreOrder(validBody);
+    await client.syncPayScoreOrder(validBody);
+    expect(p.tokenRequests).toHaveLength(2);
+  });
+
   it('an auth failure with a cached token: one refresh, one re-send', async () => {
     const revoked = new Set<string>();
     const p = await platform({ revoked });
