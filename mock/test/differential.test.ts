@@ -1,7 +1,7 @@
 import {
   createTianmanClient,
   isValidationError,
-  validateSyncPayScoreOrderBody,
+  validateRequestBody,
 } from '@tianman/client';
 import fc from 'fast-check';
 import { describe, expect, inject, it } from 'vitest';
@@ -226,7 +226,7 @@ describe('differential: the client’s validator versus Prism behind the mock', 
     let valid = 0;
     let stricter = 0;
     await pool(bodies, CONCURRENCY, async (candidate) => {
-      const issues = validateSyncPayScoreOrderBody(candidate);
+      const issues = validateRequestBody('syncPayScoreOrder', candidate);
       // client.api skips the client's validation: the mock's own verdict.
       const { response } = await client.api.POST(SYNC_PATH, { body: candidate as never });
       const mockAccepts = response.status === 200;

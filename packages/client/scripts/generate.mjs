@@ -2,19 +2,37 @@
 // Regenerates packages/client/src/generated/ from spec/openapi.yaml — the only way those files
 // may change. `--check` regenerates in memory and exits 1 if the committed files differ, which
 // is how CI catches a spec edit that was not followed by `pnpm generate`.
+//
+//   --spec <file>  another contract (the drift and fixture-operation tests feed edited copies)
+//   --out <dir>    another output directory (the fixture-operation test regenerates into a copy)
+//
+// What it writes:
+//   openapi.ts      the types, by openapi-typescript
+//   validators.js   one request-body validator per operation, Ajv's standalone code (JSON Schema
+//                   2020-12), with its runtime helpers pointed at src/ajv-runtime.ts: Ajv itself
+//                   is not shipped
+//   validators.d.ts their types
+//   operations.ts   the operation table (method, path, security, validator) and the typed
+//                   methods' signatures with the spec's summary and description as TSDoc
+//
+// It refuses, loudly, what it cannot honour: an external $ref, a keyword Ajv does not know, a
+// `format` (the formats' code would ship Ajv's), a `pattern` without an `x-pattern-message`,
+// parameters, a request body that is not JSON, an unknown security scheme…
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import Ajv2020 from 'ajv/dist/2020.js';
+import standaloneCode from 'ajv/dist/standalone/index.js';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { parse } from 'yaml';
 
 const here = dirname(fileURLToPath(import.meta.url));
-// `--spec <file>` exists for the drift test, which feeds an edited copy of the contract.
-const specArg = process.argv.indexOf('--spec');
-const specPath = resolve(
-  specArg > 0 ? process.argv[specArg + 1] : join(here, '../../../spec/openapi.yaml'),
-);
-const outDir = join(here, '../src/generated');
+const arg = (name) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : undefined;
+};
+const specPath = resolve(arg('--spec') ?? join(here, '../../../spec/openapi.yaml'));
+const outDir = resolve(arg('--out') ?? join(here, '../src/generated'));
 const check = process.argv.includes('--check');
 
 const BANNER = `/**
@@ -24,80 +42,96 @@ const BANNER = `/**
  */
 `;
 
-// The keywords the client's validator (src/validate.ts) implements. Anything else with meaning
-// for validation stops the generator, so a spec edit can never be silently unchecked.
-const VALIDATION_KEYWORDS = new Set([
-  'type',
-  'properties',
-  'required',
-  'additionalProperties',
-  'minLength',
-  'maxLength',
-  'pattern',
-  'enum',
-  'const',
-  'if',
-  'then',
-  'else',
-  'minimum',
-  'maximum',
+// The client's names for the contract's security schemes, read from `x-tianman-auth`.
+const AUTH_MODES = new Set(['signature', 'token']);
+// Dropped before Ajv compiles: annotations (they would only make the shipped code bigger) and
+// the spec's own extensions, read here.
+const ANNOTATIONS = new Set([
+  'title',
+  'description',
+  'examples',
+  'example',
+  '$comment',
+  'summary',
+  'deprecated',
+  'readOnly',
+  'writeOnly',
+  'externalDocs',
+  'xml',
 ]);
-// Annotations: dropped from the runtime schema to keep the bundle small.
-const ANNOTATIONS = new Set(['title', 'description', 'examples', '$comment', 'summary']);
+// Ajv's runtime helpers that the shipped module provides (src/ajv-runtime.ts). Any other one
+// stops the generator: shipping it would mean shipping part of Ajv unchecked.
+const RUNTIME = { ucs2length: 'ucs2length', equal: 'deepEqual' };
+// The result of a method is the success body plus these: a success schema may not declare them.
+const RESULT_FIELDS = ['status', 'attempts', 'headers'];
 
 function fail(message) {
-  process.stderr.write(`generate: ${message}\n`);
-  process.exit(1);
+  throw new Error(`generate: ${message}`);
 }
 
-function resolveRef(doc, ref) {
-  if (!ref.startsWith('#/')) fail(`only local $refs are supported, got ${ref}`);
-  return ref
-    .slice(2)
-    .split('/')
-    .reduce((node, key) => node?.[key.replace(/~1/g, '/').replace(/~0/g, '~')], doc);
-}
+const REF_PREFIX = '#/components/schemas/';
+const COMPONENTS_ID = 'tianman:components';
 
-/** Inlines $refs and keeps only validation keywords, in a stable key order. */
-function runtimeSchema(doc, schema, where, seen = new Set()) {
-  // Boolean schemas are legal JSON Schema, but only `additionalProperties: false` is supported.
-  if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) {
-    fail(
-      `schema at ${where} must be an object (boolean schemas are only supported as additionalProperties)`,
-    );
-  }
-  if (schema.$ref) {
-    if (seen.has(schema.$ref)) fail(`recursive $ref ${schema.$ref} at ${where} is not supported`);
-    const target = resolveRef(doc, schema.$ref);
-    if (!target) fail(`unresolvable $ref ${schema.$ref} at ${where}`);
-    return runtimeSchema(doc, target, `${where} → ${schema.$ref}`, new Set([...seen, schema.$ref]));
-  }
+/**
+ * A copy of `schema` Ajv can compile: local $refs pointed at the components schema, annotations
+ * and extensions dropped, pattern messages collected. Refuses what the shipped code could not
+ * check.
+ */
+function prepare(schema, where, messages) {
+  if (typeof schema === 'boolean') return schema;
+  if (typeof schema !== 'object' || schema === null) fail(`schema at ${where} is not an object`);
+  if (Array.isArray(schema)) return schema.map((s, i) => prepare(s, `${where}/${i}`, messages));
   const out = {};
-  for (const key of Object.keys(schema).sort()) {
-    if (ANNOTATIONS.has(key)) continue;
-    if (!VALIDATION_KEYWORDS.has(key)) {
+  for (const [key, value] of Object.entries(schema)) {
+    const at = `${where}/${key}`;
+    if (ANNOTATIONS.has(key) || key === 'x-pattern-message') continue;
+    if (key.startsWith('x-')) fail(`extension ${key} at ${where} means nothing to the generator`);
+    if (key === '$ref') {
+      if (typeof value !== 'string' || !value.startsWith(REF_PREFIX)) {
+        fail(`$ref ${value} at ${where}: only ${REF_PREFIX}… references are bundled`);
+      }
+      out.$ref = `${COMPONENTS_ID}#/$defs/${value.slice(REF_PREFIX.length)}`;
+    } else if (key === 'format') {
       fail(
-        `keyword "${key}" at ${where} is not implemented by the client validator (src/validate.ts)`,
+        `format "${value}" at ${where}: formats are not shipped with the client; say it with a pattern (and an x-pattern-message)`,
       );
-    }
-    const value = schema[key];
-    if (key === 'properties') {
-      out.properties = Object.fromEntries(
-        Object.keys(value).map((name) => [
-          name,
-          runtimeSchema(doc, value[name], `${where}.${name}`, seen),
-        ]),
-      );
-    } else if (key === 'if' || key === 'then' || key === 'else') {
-      out[key] = runtimeSchema(doc, value, `${where}/${key}`, seen);
+    } else if (key === 'pattern') {
+      const message = schema['x-pattern-message'];
+      if (typeof message !== 'string' || !message) {
+        fail(
+          `pattern at ${where} has no x-pattern-message: say in words what the pattern allows (users see it, not the regex)`,
+        );
+      }
+      if (messages[value] !== undefined && messages[value] !== message) {
+        fail(`pattern ${value} has two different x-pattern-message values`);
+      }
+      messages[value] = message;
+      out.pattern = value;
     } else if (
-      (key === 'enum' || key === 'const') &&
-      (key === 'enum' ? value : [value]).some((v) => typeof v === 'object' && v !== null)
+      ['properties', 'patternProperties', '$defs', 'dependentSchemas', 'definitions'].includes(key)
     ) {
-      // The validator compares enum and const values with ===, exact for JSON primitives only.
-      fail(`non-primitive ${key} value at ${where} is not implemented by the client validator`);
-    } else if (key === 'additionalProperties' && typeof value === 'object') {
-      out[key] = runtimeSchema(doc, value, `${where}/additionalProperties`, seen);
+      out[key] = Object.fromEntries(
+        Object.entries(value).map(([name, sub]) => [name, prepare(sub, `${at}/${name}`, messages)]),
+      );
+    } else if (
+      [
+        'items',
+        'prefixItems',
+        'additionalProperties',
+        'unevaluatedProperties',
+        'unevaluatedItems',
+        'contains',
+        'propertyNames',
+        'not',
+        'if',
+        'then',
+        'else',
+        'allOf',
+        'anyOf',
+        'oneOf',
+      ].includes(key)
+    ) {
+      out[key] = prepare(value, at, messages);
     } else {
       out[key] = value;
     }
@@ -105,73 +139,261 @@ function runtimeSchema(doc, schema, where, seen = new Set()) {
   return out;
 }
 
-async function main() {
-  const doc = parse(readFileSync(specPath, 'utf8'));
+/** The 2xx JSON schema of an operation's success answer, or undefined. */
+function successSchema(doc, op) {
+  const ok = op.responses?.['200'] ?? op.responses?.['201'];
+  const content = (ok?.$ref ? resolveLocal(doc, ok.$ref) : ok)?.content?.['application/json'];
+  return content?.schema;
+}
 
-  const ast = await openapiTS(new URL(`file://${specPath}`), { alphabetize: false });
+function resolveLocal(doc, ref) {
+  if (!ref.startsWith('#/')) fail(`only local $refs are supported, got ${ref}`);
+  return ref
+    .slice(2)
+    .split('/')
+    .reduce((node, key) => node?.[key.replace(/~1/g, '/').replace(/~0/g, '~')], doc);
+}
+
+/** Property names a schema declares at its top level, following $refs and allOf. */
+function declaredProperties(doc, schema, seen = new Set()) {
+  if (!schema || typeof schema !== 'object') return [];
+  if (schema.$ref) {
+    if (seen.has(schema.$ref)) return [];
+    seen.add(schema.$ref);
+    return declaredProperties(doc, resolveLocal(doc, schema.$ref), seen);
+  }
+  return [
+    ...Object.keys(schema.properties ?? {}),
+    ...(schema.allOf ?? []).flatMap((s) => declaredProperties(doc, s, seen)),
+  ];
+}
+
+/** A TSDoc block from the spec's summary and description. */
+function tsdoc(lines, indent = '  ') {
+  const text = lines
+    .filter(Boolean)
+    .join('\n\n')
+    .replace(/\*\//g, '*\\/')
+    .trim()
+    .split('\n')
+    .map((l) => `${indent} *${l ? ` ${l}` : ''}`)
+    .join('\n');
+  return `${indent}/**\n${text}\n${indent} */`;
+}
+
+/** Points Ajv's `require("ajv/dist/runtime/…")` at the client's own helpers, and bounds lengths. */
+function shipValidators(code) {
+  let out = code.replace(
+    /const (\w+) = require\("ajv\/dist\/runtime\/(\w+)"\)\.default;/g,
+    (_, local, name) => {
+      if (!RUNTIME[name]) {
+        fail(
+          `Ajv's runtime helper ${name} is needed by the contract but not shipped (src/ajv-runtime.ts)`,
+        );
+      }
+      return `import { ${RUNTIME[name]} as ${local} } from "../ajv-runtime.js";`;
+    },
+  );
+  if (/require\(/.test(out)) fail('Ajv emitted a require() the generator does not know');
+  // Code points <= UTF-16 units <= 2 × code points: a string of more than 2 × maxLength units is
+  // too long, and one of at least 2 × minLength units long enough, whatever its code points.
+  // Deciding those by `.length` alone keeps a 10 MB string from being counted.
+  out = out.replace(
+    /(\w+)\((\w+)\) > (\d+)\)/g,
+    (_, fn, v, n) => `(${v}.length > ${2 * Number(n)} || ${fn}(${v}) > ${n}))`,
+  );
+  out = out.replace(
+    /(\w+)\((\w+)\) < (\d+)\)/g,
+    (_, fn, v, n) => `(${v}.length < ${2 * Number(n)} && ${fn}(${v}) < ${n}))`,
+  );
+  return out.replace(/^"use strict";\n/, '');
+}
+
+export async function generate({ spec = specPath, out = outDir, dryRun = check } = {}) {
+  const doc = parse(readFileSync(spec, 'utf8'));
+
+  const ast = await openapiTS(new URL(`file://${spec}`), { alphabetize: false });
   const types = BANNER + astToString(ast);
 
-  const operations = {};
-  const requestSchemas = {};
-  for (const [path, item] of Object.entries(doc.paths)) {
-    for (const [method, op] of Object.entries(item)) {
-      if (!op?.operationId) continue;
-      operations[op.operationId] = { method: method.toUpperCase(), path };
-      const media = op.requestBody?.content?.['application/json'];
-      if (media?.schema) {
-        requestSchemas[op.operationId] = runtimeSchema(doc, media.schema, op.operationId);
-      }
+  // Security schemes → the client's auth modes.
+  const schemes = {};
+  for (const [name, scheme] of Object.entries(doc.components?.securitySchemes ?? {})) {
+    const mode = scheme['x-tianman-auth'];
+    if (!AUTH_MODES.has(mode)) {
+      fail(`security scheme ${name} needs x-tianman-auth: ${[...AUTH_MODES].join(' or ')}`);
     }
+    schemes[name] = mode;
   }
-  // One constant per operation, then the maps over them: a bundle keeps only the constants the
-  // code it ships uses (the client never validates a token request: the signer builds those).
-  const constants = [];
-  for (const [id, route] of Object.entries(operations)) {
-    constants.push(`/** Method and path of \`${id}\`. */
-export const ${id}Route = ${JSON.stringify(route, null, 2)} as const;
-`);
-    if (requestSchemas[id]) {
-      constants.push(`/** The request-body schema of \`${id}\`. */
-export const ${id}RequestSchema = ${JSON.stringify(requestSchemas[id], null, 2)} as const;
-`);
-    }
-  }
-  const entries = (suffix, keys) => keys.map((id) => `  ${id}: ${id}${suffix},`).join('\n');
-  const schemas = `${BANNER}
-${constants.join('\n')}
-/** Method and path of every operation in the contract, keyed by operationId. */
-export const operationRoutes = {
-${entries('Route', Object.keys(operations))}
-} as const;
 
-/**
- * The JSON request-body schema of every operation, $refs inlined and annotations dropped:
- * what the client validates a body against before anything is sent.
- */
-export const requestSchemas = {
-${entries('RequestSchema', Object.keys(requestSchemas))}
-} as const;
+  const messages = {};
+  const ajv = new Ajv2020.default({
+    code: { source: true, esm: true, lines: true },
+    allErrors: true,
+    messages: false,
+    // Unknown keywords stop the generator; `required` inside if/then and keywords without a
+    // `type` beside them are ordinary in this contract.
+    strict: true,
+    strictRequired: false,
+    strictTypes: false,
+    unicodeRegExp: true,
+  });
+  const defs = {};
+  for (const [name, schema] of Object.entries(doc.components?.schemas ?? {})) {
+    defs[name] = prepare(schema, `#/components/schemas/${name}`, messages);
+  }
+  // Only the schemas some operation reaches are compiled: this one is a library of $defs.
+  ajv.addSchema({ $id: COMPONENTS_ID, $defs: defs });
+
+  const operations = [];
+  let tokenOperation;
+  const methods = new Set();
+  for (const [path, item] of Object.entries(doc.paths ?? {})) {
+    for (const [method, op] of Object.entries(item)) {
+      if (method === 'parameters' && op?.length) fail(`parameters at ${path} are not supported`);
+      if (!['get', 'post', 'put', 'patch', 'delete'].includes(method)) continue;
+      const where = `${method.toUpperCase()} ${path}`;
+      const id = op.operationId;
+      if (!/^[a-z][A-Za-z0-9]*$/.test(id ?? '')) fail(`${where} needs a camelCase operationId`);
+      if (methods.has(id)) fail(`operationId ${id} is used twice`);
+      methods.add(id);
+      if (op.parameters?.length) {
+        fail(`${id}: parameters (path, query, header) are not supported by the client yet`);
+      }
+      const body = op.requestBody;
+      const contentTypes = Object.keys(body?.content ?? {});
+      if (contentTypes.some((t) => t !== 'application/json')) {
+        fail(`${id}: request body ${contentTypes.join(', ')}: only application/json is supported`);
+      }
+      const media = body?.content?.['application/json'];
+      if (!media?.schema) fail(`${id}: a JSON request body schema is required`);
+      if (!body.required) fail(`${id}: requestBody must be required: true`);
+      const security = [
+        ...new Set((op.security ?? doc.security ?? []).flatMap((req) => Object.keys(req))),
+      ].map((name) => {
+        if (!schemes[name]) fail(`${id}: unknown security scheme ${name}`);
+        return schemes[name];
+      });
+      const entry = { id, method: method.toUpperCase(), path, security, op };
+      if (op['x-tianman-token-endpoint'] === true) {
+        if (tokenOperation) fail('two operations are marked x-tianman-token-endpoint');
+        if (security.length) fail(`${id}: the token endpoint authenticates with its own body`);
+        tokenOperation = entry;
+      } else {
+        if (!security.length) fail(`${id}: no security scheme: every operation is authenticated`);
+        const declared = declaredProperties(doc, successSchema(doc, op));
+        const clash = RESULT_FIELDS.filter((f) => declared.includes(f));
+        if (clash.length) {
+          fail(
+            `${id}: the success body declares ${clash.join(', ')}, which the method's result adds itself`,
+          );
+        }
+        operations.push(entry);
+      }
+      ajv.addSchema(
+        { $id: `tianman:${id}`, ...prepare(media.schema, `${id} request body`, messages) },
+        `tianman:${id}`,
+      );
+    }
+  }
+  if (!tokenOperation) fail('no operation is marked x-tianman-token-endpoint: true');
+
+  const all = [...operations, tokenOperation];
+  const validatorName = (id) => `validate${id[0].toUpperCase()}${id.slice(1)}`;
+  let code;
+  try {
+    code = standaloneCode.default(
+      ajv,
+      Object.fromEntries(all.map(({ id }) => [validatorName(id), `tianman:${id}`])),
+    );
+  } catch (error) {
+    fail(`Ajv cannot compile the contract: ${error.message}`);
+  }
+  const validators = `${BANNER}// Ajv ${JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.resolve('ajv'))), '../package.json'), 'utf8')).version} standalone code, JSON Schema 2020-12, allErrors.\n${shipValidators(code)}`;
+  const validatorTypes = `${BANNER}
+import type { ValidateFunction } from '../ajv-runtime.js';
+
+${all.map(({ id }) => `/** Validates the request body of \`${id}\` (Ajv standalone code). */\nexport declare const ${validatorName(id)}: ValidateFunction;`).join('\n')}
 `;
 
-  const files = { 'openapi.ts': types, 'schemas.ts': schemas };
+  const row = ({ id, method, path, security }) => `  ${id}: {
+    method: ${JSON.stringify(method)},
+    path: ${JSON.stringify(path)},
+    security: ${JSON.stringify(security)},
+    validate: ${validatorName(id)},
+  },`;
+  const operationsTs = `${BANNER}
+import type { CallOptions } from '../call-options.js';
+import type { OperationBody, OperationResult } from '../operation-types.js';
+import { ${all.map(({ id }) => validatorName(id)).join(', ')} } from './validators.js';
+
+/**
+ * Every operation of the contract but the token endpoint, keyed by operationId: what the
+ * client's one pipeline needs to send it. \`security\` lists the auth modes it accepts.
+ */
+export const operationTable = {
+${operations.map(row).join('\n')}
+} as const;
+
+/** The token endpoint (auth plumbing: the client calls it itself in token mode). */
+export const tokenOperation = {
+  method: ${JSON.stringify(tokenOperation.method)},
+  path: ${JSON.stringify(tokenOperation.path)},
+  validate: ${validatorName(tokenOperation.id)},
+} as const;
+
+/** What each \`pattern\` of the contract allows, in words (its \`x-pattern-message\`). */
+export const patternMessages: Readonly<Record<string, string>> = ${JSON.stringify(messages, null, 2)};
+
+/** The operationIds of {@link operationTable}. */
+export type OperationId = keyof typeof operationTable;
+
+/** One method per operation of the contract, named by its operationId. */
+export interface TianmanOperations {
+${operations
+  .map(
+    ({ id, op }) => `${tsdoc([
+      op.summary,
+      op.description,
+      "The body is validated against the contract (nothing is sent when it fails), serialized once and authenticated afresh for every attempt. Resolves with the success body plus `status`, `headers` and `attempts`; rejects with `ValidationError`, `AuthError`, `ApiError`, `NetworkError` or `TimeoutError`, or with the signal's reason when `signal` aborts.",
+    ])}
+  ${id}(body: OperationBody<'${id}'>, options?: CallOptions): Promise<OperationResult<'${id}'>>;`,
+  )
+  .join('\n')}
+}
+`;
+
+  const files = {
+    'openapi.ts': types,
+    'validators.js': validators,
+    'validators.d.ts': validatorTypes,
+    'operations.ts': operationsTs,
+  };
   let drift = false;
   for (const [name, content] of Object.entries(files)) {
-    const file = join(outDir, name);
+    const file = join(out, name);
     const current = existsSync(file) ? readFileSync(file, 'utf8') : '';
     if (current === content) continue;
-    if (check) {
+    if (dryRun) {
       drift = true;
       process.stderr.write(
-        `generate: ${relative(process.cwd(), file)} is out of date with spec/openapi.yaml\n`,
+        `generate: ${relative(process.cwd(), file)} is out of date with ${relative(process.cwd(), spec)}\n`,
       );
     } else {
-      mkdirSync(outDir, { recursive: true });
+      mkdirSync(out, { recursive: true });
       writeFileSync(file, content);
       process.stdout.write(`generate: wrote ${relative(process.cwd(), file)}\n`);
     }
   }
-  if (drift)
+  if (drift) {
     fail('run `pnpm generate` and commit the result (generated files are never edited by hand)');
+  }
 }
 
-await main();
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  try {
+    await generate();
+  } catch (error) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+}

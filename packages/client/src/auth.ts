@@ -1,13 +1,17 @@
 import { sign, signTokenRequest } from '@tianman/signer';
-import { type Attempt, exchange } from './attempts.js';
 import { AuthError } from './errors.js';
-import { getAccessTokenRoute } from './generated/schemas.js';
+import { tokenOperation } from './generated/operations.js';
 import type { Config } from './options.js';
+import { type Attempt, type Call, exchange } from './pipeline.js';
 import { answerError, field } from './response.js';
 import { createTokenCache } from './token-cache.js';
 
 /** The `Authorization` prefix of token mode. */
 export const TOKEN_SCHEME = 'OPEN-ACCESS-TOKEN AccessToken=';
+
+// What may go into a header after the scheme: visible ASCII. A token with CR/LF or a space would
+// split or corrupt the header (and a transport would echo it in its error).
+const TOKEN_CHARS = /^[\x21-\x7e]{1,4096}$/;
 
 /** How the client authenticates its requests, whichever the mode. */
 export interface Auth {
@@ -15,52 +19,78 @@ export interface Auth {
    * `[Authorization, the secret in it]`: a fresh OPEN-BODY-SIG over `body` (new timestamp and
    * nonce), or the cached access token.
    */
-  authorize(body: string | Uint8Array, signal?: AbortSignal): Promise<[string, string]>;
+  authorize(body: string, call: Call): Promise<[string, string]>;
   /** In token mode, forgets a token the platform refused; `undefined` in signature mode. */
   drop: ((token: string | undefined) => Promise<void>) | undefined;
 }
 
 /** The client's {@link Auth}, by `cfg.auth`. */
 export function createAuth(cfg: Config): Auth {
-  const { appId, appKey, now, createNonce } = cfg;
+  const { appId, appKey, createNonce } = cfg;
   if (cfg.auth === 'signature') {
     return {
       async authorize(body) {
-        const signed = await sign({ appId, appKey, body, now: now(), nonce: createNonce?.() });
+        const signed = await sign({
+          appId,
+          appKey,
+          body,
+          now: cfg.clock(),
+          nonce: createNonce?.(),
+        });
         return [signed.authorization, signed.signature];
       },
       drop: undefined,
     };
   }
-  const tokens = createTokenCache(
-    `tianman:${cfg.baseUrl}:${appId}`,
-    cfg.tokenStore,
-    now,
-    async () => {
+  // The token request is an attempt like any other (timeouts, retries, clock fix), through the
+  // same pipeline; its own signature is its secret.
+  // Shared by every caller waiting for it: so not cancelled by one caller's signal, and timed by
+  // the client's settings, not one call's.
+  const load = async () => {
+    const prepare = async (): Promise<Attempt> => {
       // Signed with a SHA-256 over appId, timestamp, nonce and appKey: the appKey is not sent.
-      const prepare = async (): Promise<Attempt> => ({
-        body: JSON.stringify(
-          await signTokenRequest({ appId, appKey, now: now(), nonce: createNonce?.() }),
-        ),
-        headers: { 'content-type': 'application/json' },
-        secret: '',
+      const request = await signTokenRequest({
+        appId,
+        appKey,
+        now: cfg.clock(),
+        nonce: createNonce?.(),
       });
-      const answer = await exchange(cfg, getAccessTokenRoute.path, prepare, {});
-      const { data } = answer;
-      const accessToken = field(data, 'accessToken');
-      if (field(data, 'errCode') !== '0000' || !accessToken) {
-        throw answerError(answer, AuthError, ': no access token');
-      }
-      // Stop using a token a little before it expires. Without a readable expiresIn, assume the
-      // documented hour; an expiresIn of 0 (or less) means the token is not worth caching.
-      const seconds = Number(field(data, 'expiresIn') ?? Number.NaN);
-      const lifetime = (Number.isFinite(seconds) ? Math.max(0, seconds) : 3600) * 1000;
-      return { accessToken, expiresAt: now() + lifetime - Math.min(60_000, lifetime / 10) };
-    },
-  );
+      return {
+        body: JSON.stringify(request),
+        headers: { 'content-type': 'application/json' },
+        secret: request.signature,
+      };
+    };
+    const answer = await exchange(cfg, tokenOperation.method, tokenOperation.path, prepare, {
+      signal: undefined,
+      timeoutMs: cfg.timeoutMs,
+      retry: cfg.retry,
+    });
+    const { data } = answer;
+    const accessToken = field(data, 'accessToken');
+    if (field(data, 'errCode') !== '0000' || !accessToken) {
+      throw answerError(answer, AuthError, ': no access token');
+    }
+    if (!TOKEN_CHARS.test(accessToken)) {
+      // Never shown: the token is a secret even when it is malformed.
+      answer.secrets.push(accessToken);
+      throw answerError(
+        answer,
+        AuthError,
+        ': the access token is not a valid header value (1 to 4096 visible ASCII characters); not used',
+        'ERR_INVALID_TOKEN',
+      );
+    }
+    // Stop using a token a little before it expires. Without a readable expiresIn, assume the
+    // documented hour; an expiresIn of 0 (or less) means the token is not worth caching.
+    const seconds = Number(field(data, 'expiresIn') ?? Number.NaN);
+    const lifetime = (Number.isFinite(seconds) ? Math.max(0, seconds) : 3600) * 1000;
+    return { accessToken, expiresAt: cfg.now() + lifetime - Math.min(60_000, lifetime / 10) };
+  };
+  const tokens = createTokenCache(`tianman:${cfg.baseUrl}:${appId}`, cfg.tokenStore, cfg.now, load);
   return {
-    async authorize(_body, signal) {
-      const token = await tokens.get(signal);
+    async authorize(_body, call) {
+      const token = await tokens.get(call.signal);
       return [TOKEN_SCHEME + token, token];
     },
     drop: tokens.drop,

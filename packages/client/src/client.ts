@@ -1,43 +1,22 @@
-import createClient, { type Client } from 'openapi-fetch';
-import { type CallOptions, exchange } from './attempts.js';
+import type { Client } from 'openapi-fetch';
+import { createApi } from './api.js';
 import { createAuth } from './auth.js';
+import type { CallOptions } from './call-options.js';
 import type { paths } from './generated/openapi.js';
-import { syncPayScoreOrderRoute } from './generated/schemas.js';
-import { authMiddleware } from './middleware.js';
+import { operationTable, type TianmanOperations } from './generated/operations.js';
 import { resolveOptions, type TianmanClientOptions } from './options.js';
 import { answerError, field } from './response.js';
-import { type SyncPayScoreOrderBody, serializeBody } from './serialize.js';
+import { checkHeaders, createSend, resolveCall } from './send.js';
+import { serializeRequest } from './validate.js';
 
-/** A successful sync: `respCode` is one of the client's `successCodes`. */
-export interface SyncPayScoreOrderResult {
-  /** The endpoint's result code, one of `successCodes`. */
-  respCode: string;
-  /** The platform's description, when it sent one. */
-  respDesc: string | undefined;
-  /** HTTP status (2xx). */
-  status: number;
-  /** HTTP requests it took: 1 unless retried or re-sent after a token refresh. */
-  attempts: number;
-}
-
-/** A client made by {@link createTianmanClient}. Its appKey lives in a closure, out of sight. */
-export interface TianmanClient {
+/** A client made by {@link createTianmanClient}: one method per operation of the contract. */
+export interface TianmanClient extends TianmanOperations {
   /**
-   * 订单信息同步: tells WeChat Pay Score that the order was paid through another channel. The
-   * body is validated against the contract (nothing is sent when it fails), serialized once, and
-   * signed afresh for every attempt.
-   *
-   * Rejects with `ValidationError`, `AuthError`, `ApiError`, `NetworkError` or `TimeoutError`,
-   * or with the signal's reason when `signal` aborts.
-   */
-  syncPayScoreOrder(
-    body: SyncPayScoreOrderBody,
-    options?: CallOptions,
-  ): Promise<SyncPayScoreOrderResult>;
-  /**
-   * openapi-fetch over the contract's paths, with the client's authentication as a middleware,
-   * for `{ data, error, response }` results. No validation, retries or timeouts: plain
-   * openapi-fetch.
+   * openapi-fetch over the contract's paths, for `{ data, error, response }` results. Every call
+   * goes through the same pipeline as the methods: the body is validated (an invalid one throws
+   * a `ValidationError`, nothing sent), signed or given the token, retried and timed out. An
+   * answer, success or not, is returned for openapi-fetch to read; only failures without an
+   * answer (network, timeout) throw.
    */
   readonly api: Client<paths, 'application/json'>;
   /** The appId. */
@@ -48,7 +27,9 @@ export interface TianmanClient {
   readonly auth: 'signature' | 'token';
 }
 
-const SYNC_PATH = syncPayScoreOrderRoute.path;
+// The gateway's and the payment services' success codes: an answer without a `respCode` (the
+// endpoint's dialect) succeeds with one of these.
+const ERR_SUCCESS = ['0000', 'SUCCESS'];
 
 /**
  * Creates a client. Options are checked once: unknown keys, a missing environment and
@@ -57,51 +38,60 @@ const SYNC_PATH = syncPayScoreOrderRoute.path;
  * @example
  * ```ts
  * const client = createTianmanClient({ appId, appKey, environment: 'test' });
- * const { respCode } = await client.syncPayScoreOrder({
+ * const { respCode, headers } = await client.syncPayScoreOrder({
  *   fenOrderId, mid, serviceId, type: 'Order_Paid',
  *   detail: { paidTime: formatPaidTime(paidAt) },
  * });
  * ```
  */
-export function createTianmanClient(options: TianmanClientOptions): TianmanClient {
+export function createTianmanClient(options?: TianmanClientOptions): TianmanClient {
   const cfg = resolveOptions(options);
   const { appId, baseUrl, auth } = cfg;
-  const authn = createAuth(cfg);
+  const send = createSend(cfg, createAuth(cfg));
 
-  async function syncPayScoreOrder(
-    body: SyncPayScoreOrderBody,
-    call: CallOptions = {},
-  ): Promise<SyncPayScoreOrderResult> {
-    const text = serializeBody(body, cfg.now(), cfg.log, baseUrl + SYNC_PATH);
-    const answer = await exchange(
-      cfg,
-      SYNC_PATH,
-      async () => {
-        const [authorization, secret] = await authn.authorize(text, call.signal);
-        return {
-          body: text,
-          headers: { 'content-type': 'application/json', authorization },
-          secret,
-        };
-      },
-      call,
-      authn.drop,
-    );
-    const { status, data, attempts } = answer;
-    const respCode = field(data, 'respCode') as string;
-    if (status < 300 && cfg.successCodes.includes(respCode)) {
-      return { respCode, respDesc: field(data, 'respDesc'), status, attempts };
-    }
-    throw answerError(answer);
+  const methods: Record<string, (body: unknown, options?: CallOptions) => Promise<unknown>> = {};
+  for (const [id, op] of Object.entries(operationTable)) {
+    const url = baseUrl + op.path;
+    methods[id] = async (body, options) => {
+      if (!(op.security as readonly string[]).includes(auth)) {
+        throw new TypeError(
+          `@tianman/client: ${id} does not accept auth: '${auth}' (the contract allows ${op.security.join(', ')})`,
+        );
+      }
+      const call = resolveCall(cfg, options);
+      const headers = checkHeaders(options?.headers, 'call option ');
+      const text = serializeRequest(id, op.validate, body, cfg.clock(), cfg.log, {
+        method: op.method,
+        url,
+        headers,
+      });
+      const answer = await send(op.method, op.path, text, call, headers);
+      const { status, data } = answer;
+      const respCode = field(data, 'respCode');
+      if (
+        status >= 200 &&
+        status < 300 &&
+        (respCode === undefined
+          ? ERR_SUCCESS.includes(field(data, 'errCode') as string)
+          : cfg.successCodes.includes(respCode))
+      ) {
+        return Object.assign({}, data, {
+          status,
+          headers: answer.headers,
+          attempts: answer.attempts,
+        });
+      }
+      throw answerError(answer);
+    };
   }
-
-  const api = createClient<paths, 'application/json'>({
-    baseUrl,
-    fetch: (request) => (cfg.fetch ?? fetch)(request),
-  });
-  api.use(authMiddleware(authn));
 
   // The appKey and the token stay in closures: util.inspect(client) and JSON.stringify(client)
   // see only these.
-  return Object.freeze({ syncPayScoreOrder, api, appId, baseUrl, auth });
+  return Object.freeze({
+    ...methods,
+    api: createApi(cfg, send),
+    appId,
+    baseUrl,
+    auth,
+  }) as unknown as TianmanClient;
 }

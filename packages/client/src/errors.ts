@@ -1,4 +1,4 @@
-import type { ValidationIssue } from './validate.js';
+import type { ValidationIssue } from './validation-issue.js';
 
 /** Prefix of every message this package writes, so a log line names its source. */
 export const PREFIX = '@tianman/client: ';
@@ -52,8 +52,8 @@ export interface TianmanErrorDetails extends PlatformCodes {
   attempts?: number;
   /** Redacted summary of the last request. */
   request?: RequestSummary | undefined;
-  /** The last response, its body already read. */
-  response?: Response | undefined;
+  /** The last answer's headers, names in lower case (secrets scrubbed). */
+  headers?: Record<string, string> | undefined;
   /** The parsed JSON body (secrets scrubbed), or an excerpt of a non-JSON one. */
   body?: unknown;
   /** Every violation, for a {@link ValidationError}. */
@@ -84,18 +84,18 @@ export class TianmanError extends Error {
   declare readonly attempts: number;
   /** Redacted summary of the last request (method, URL, headers). */
   declare readonly request: RequestSummary | undefined;
-  /** The last response (body already read), when there was one. */
-  declare readonly response: Response | undefined;
+  /** The last answer's headers, names in lower case (secrets scrubbed), when there was one. */
+  declare readonly headers: Record<string, string> | undefined;
 
   constructor(message: string, details: TianmanErrorDetails) {
     const { cause, ...fields } = details;
     super(PREFIX + message, cause === undefined ? undefined : { cause });
     Object.assign(this, { status: 0, attempts: 0, request: undefined }, fields);
-    // Not enumerable: `util.inspect` and `JSON.stringify` show the redacted fields, not a Response.
-    Object.defineProperty(this, 'response', { enumerable: false });
+    // Not enumerable: `util.inspect` and `JSON.stringify` stay short; read it when you need it.
+    Object.defineProperty(this, 'headers', { enumerable: false });
   }
 
-  /** What `JSON.stringify` shows: name, message and the redacted fields; no stack, no response. */
+  /** What `JSON.stringify` shows: name, message and the redacted fields; no stack, no headers. */
   toJSON(): Record<string, unknown> {
     return { ...this, message: this.message } as never;
   }

@@ -3,8 +3,8 @@
  * @packageDocumentation
  */
 
-export type { CallOptions } from './attempts.js';
-export type { SyncPayScoreOrderResult, TianmanClient } from './client.js';
+export type { CallOptions } from './call-options.js';
+export type { TianmanClient } from './client.js';
 export { createTianmanClient } from './client.js';
 export type {
   PlatformCodes,
@@ -26,17 +26,24 @@ export {
   ValidationError,
 } from './errors.js';
 export type { components, operations, paths } from './generated/openapi.js';
+export type { OperationId, TianmanOperations } from './generated/operations.js';
+export type { SyncPayScoreOrderBody } from './operation-hooks.js';
 export type {
-  StoredToken,
+  OperationBody,
+  OperationResult,
+  RequestBody,
+  ResultMeta,
+  SuccessBody,
+} from './operation-types.js';
+export type {
   TianmanClientOptions,
   TianmanEnvironment,
   TianmanLogger,
-  TokenStore,
 } from './options.js';
 export { ENVIRONMENTS } from './options.js';
 export { formatPaidTime } from './paid-time.js';
 export type { RetryOptions, RetryPolicy } from './retry.js';
 export { DEFAULT_RETRY } from './retry.js';
-export type { SyncPayScoreOrderBody } from './serialize.js';
-export { validateSyncPayScoreOrderBody } from './serialize.js';
-export type { JsonSchema, ValidationIssue } from './validate.js';
+export type { StoredToken, TokenStore } from './token-store.js';
+export { validateRequestBody } from './validate.js';
+export type { ValidationIssue } from './validation-issue.js';

@@ -1,6 +1,12 @@
 import { PREFIX } from './errors.js';
 import { createLog, type Log } from './log.js';
 import { DEFAULT_RETRY, type RetryOptions, type RetryPolicy } from './retry.js';
+import type { StoredToken, TokenStore } from './token-store.js';
+import type { Transport } from './transport.js';
+import { defaultTransport } from './transport-default.js';
+import { createFetchTransport } from './transport-fetch.js';
+
+export type { StoredToken, TokenStore };
 
 /** Base URL of each environment (the spec's `servers`). */
 export const ENVIRONMENTS = {
@@ -19,42 +25,35 @@ export type TianmanEnvironment = keyof typeof ENVIRONMENTS;
 export interface TianmanLogger {
   /** Each attempt (method, URL, redacted headers) and each response (status, code). */
   debug?(message: string, details: Record<string, unknown>): void;
-  /** Retries (reason, delay), token refreshes, and a date-only `paidTime`. */
+  /** Retries (reason, delay), token refreshes, a corrected clock, and a date-only `paidTime`. */
   warn?(message: string, details: Record<string, unknown>): void;
-}
-
-/** An access token as kept in a {@link TokenStore}. */
-export interface StoredToken {
-  /** The token. Treat it as a secret. */
-  accessToken: string;
-  /**
-   * When clients stop using it, in epoch milliseconds: the platform's expiry (`expiresIn`) minus
-   * a safety margin of min(60 s, 10 % of `expiresIn`).
-   */
-  expiresAt: number;
-}
-
-/**
- * Where access tokens are kept (`auth: 'token'`). Share one store between processes (Redis, a
- * database) to stay under the platform's cap of about ten live tokens per appId. The key names
- * the base URL and the appId. Without a store, each client keeps its token in memory.
- */
-export interface TokenStore {
-  get(key: string): Promise<StoredToken | undefined>;
-  set(key: string, token: StoredToken): Promise<void>;
-  delete(key: string): Promise<void>;
 }
 
 /** Options of {@link createTianmanClient}: checked once, unknown keys refused. */
 export interface TianmanClientOptions {
-  /** The appId the platform assigned. */
-  appId: string;
-  /** The appKey the platform assigned. Kept in a closure; never sent, logged or shown. */
-  appKey: string;
+  /**
+   * The appId the platform assigned.
+   * @default process.env.TIANMAN_APP_ID on Node
+   */
+  appId?: string;
+  /**
+   * The appKey the platform assigned. Kept in a closure; never sent, logged or shown.
+   * @default process.env.TIANMAN_APP_KEY on Node
+   */
+  appKey?: string;
   /** Which platform to call. This or `baseUrl` is required: there is no default. */
   environment?: TianmanEnvironment;
-  /** A base URL instead of `environment` (a proxy, your own mock). */
+  /**
+   * A base URL instead of `environment` (a proxy, your own mock). `https://`, or `http://` to a
+   * loopback host (127.0.0.0/8, `::1`, `localhost`) unless `allowInsecureHttp` is set.
+   */
   baseUrl?: string;
+  /**
+   * Allows a plain `http://` `baseUrl` to a non-loopback host: signatures and access tokens (a
+   * bearer credential) then cross the network in clear. Logged once as a warning.
+   * @default false
+   */
+  allowInsecureHttp?: boolean;
   /**
    * `'signature'`: each request carries `OPEN-BODY-SIG` over its body. `'token'`: requests carry
    * `OPEN-ACCESS-TOKEN`, obtained from `/v1/token/access` and cached.
@@ -69,16 +68,22 @@ export interface TianmanClientOptions {
   /** When and how fast to retry: any part of {@link RetryPolicy}. `{ limit: 0 }` turns retries off. */
   retry?: RetryOptions;
   /**
+   * The most bytes of an answer's body read; a longer one fails the call (`ERR_RESPONSE_TOO_LARGE`,
+   * not retried) and its connection is dropped. The platform's answers are a few hundred bytes.
+   * @default 1048576 (1 MiB)
+   */
+  maxResponseBytes?: number;
+  /**
    * `respCode` values that mean success. The endpoint's success code is not confirmed publicly;
    * `0000` is the platform's usual one.
    * @default ['0000']
    */
   successCodes?: readonly string[];
   /**
-   * The fetch to use (tests, proxies, other runtimes).
-   * @default globalThis.fetch, looked up at each request
+   * A fetch to send requests with (tests, other runtimes). Without it, Node uses `node:http(s)`
+   * with a keep-alive agent and other runtimes the global `fetch`.
    */
-  fetch?: (input: Request | string | URL, init?: RequestInit) => Promise<Response>;
+  fetch?: (input: string, init: RequestInit) => Promise<Response>;
   /**
    * The clock in epoch milliseconds: timestamps, token expiry, `paidTime` checks, `Retry-After`.
    * @default Date.now
@@ -91,6 +96,11 @@ export interface TianmanClientOptions {
   createNonce?: () => string;
   /** Receives redacted debug and warn events. */
   logger?: TianmanLogger;
+  /**
+   * Which events reach `logger`.
+   * @default process.env.TIANMAN_LOG on Node, else 'debug' (every event the logger takes)
+   */
+  logLevel?: 'off' | 'warn' | 'debug';
   /** Token cache for `auth: 'token'`. @default in memory, per client */
   tokenStore?: TokenStore;
 }
@@ -103,9 +113,15 @@ export interface Config {
   auth: 'signature' | 'token';
   timeoutMs: number;
   retry: RetryPolicy;
+  maxResponseBytes: number;
   successCodes: readonly string[];
-  fetch: TianmanClientOptions['fetch'];
+  transport: Transport;
+  /** The local clock: token expiry. */
   now: () => number;
+  /** The platform's clock as far as we know: the local one plus the measured skew. */
+  clock: () => number;
+  /** The offset adopted from the platform's `Date` after a `1000` (shared by every call). */
+  skew: { offsetMs: number };
   createNonce: (() => string) | undefined;
   logger: TianmanLogger | undefined;
   /** Sends to `logger`, which can never break a call. */
@@ -113,24 +129,26 @@ export interface Config {
   tokenStore: TokenStore | undefined;
 }
 
-// What each option must be: a `typeof`, `array`, or the list of allowed strings; `retry` nests.
-// Checked once. Values are never echoed in messages: the appKey is one.
-type Spec = Record<string, string | string[] | Record<string, string>>;
-const OPTIONS: Spec = {
-  appId: 'string',
-  appKey: 'string',
-  environment: Object.keys(ENVIRONMENTS),
-  baseUrl: 'string',
-  auth: ['signature', 'token'],
-  timeoutMs: 'number',
-  retry: { limit: 'number', baseDelayMs: 'number', maxDelayMs: 'number', jitter: 'boolean' },
-  successCodes: 'array',
-  fetch: 'function',
-  now: 'function',
-  createNonce: 'function',
-  logger: 'object',
-  tokenStore: 'object',
-};
+const KNOWN = [
+  'appId',
+  'appKey',
+  'environment',
+  'baseUrl',
+  'allowInsecureHttp',
+  'auth',
+  'timeoutMs',
+  'retry',
+  'maxResponseBytes',
+  'successCodes',
+  'fetch',
+  'now',
+  'createNonce',
+  'logger',
+  'logLevel',
+  'tokenStore',
+];
+const RETRY_KEYS = ['limit', 'baseDelayMs', 'maxDelayMs', 'jitter'];
+const LOG_LEVELS = ['off', 'warn', 'debug'];
 
 // The longest delay setTimeout honours.
 const MAX_MS = 2 ** 31 - 1;
@@ -139,73 +157,164 @@ function fail(message: string): never {
   throw new TypeError(PREFIX + message);
 }
 
-/**
- * Checks a per-call `timeoutMs` like the client's own: NaN, Infinity or a delay past 2^31 - 1 ms
- * would make setTimeout fire at once and every attempt time out.
- */
-export function checkTimeoutMs(ms: unknown): number {
-  if (typeof ms !== 'number' || !(ms >= 0 && ms <= MAX_MS)) {
-    fail(`timeoutMs: expected number from 0 to ${MAX_MS}`);
+// Values are never echoed in messages: the appKey is one.
+function checkUnknown(value: object, known: string[], where: string): void {
+  for (const key of Object.keys(value)) {
+    if (!known.includes(key)) {
+      fail(`unknown option ${where}${key}: remove it (known: ${known.join(', ')})`);
+    }
   }
+}
+
+/**
+ * A count or milliseconds: NaN or Infinity would retry forever, and setTimeout fires at once for
+ * a delay past 2^31 - 1 ms.
+ */
+function checkCount(value: unknown, name: string): void {
+  if (value !== undefined && !(typeof value === 'number' && value >= 0 && value <= MAX_MS)) {
+    fail(`${name}: expected number from 0 to ${MAX_MS}`);
+  }
+}
+
+function checkType(value: unknown, type: string, name: string): void {
+  if (value !== undefined && typeof value !== type) fail(`${name}: expected ${type}`);
+}
+
+function checkOneOf(value: unknown, allowed: readonly string[], name: string): void {
+  if (value !== undefined && !allowed.includes(value as string)) {
+    fail(`${name}: expected ${allowed.join(' or ')}`);
+  }
+}
+
+/** A retry policy: the defaults, overridden by each part of `retry` that is set. */
+export function resolveRetry(
+  base: RetryPolicy,
+  retry: RetryOptions | undefined,
+  where: string,
+): RetryPolicy {
+  if (retry === undefined) return base;
+  if (typeof retry !== 'object' || retry === null) fail(`${where}retry: expected object`);
+  checkUnknown(retry, RETRY_KEYS, `${where}retry.`);
+  checkCount(retry.limit, `${where}retry.limit`);
+  checkCount(retry.baseDelayMs, `${where}retry.baseDelayMs`);
+  checkCount(retry.maxDelayMs, `${where}retry.maxDelayMs`);
+  checkType(retry.jitter, 'boolean', `${where}retry.jitter`);
+  const policy = { ...base };
+  for (const key of RETRY_KEYS) {
+    const v = retry[key as keyof RetryOptions];
+    if (v !== undefined) (policy as Record<string, unknown>)[key] = v;
+  }
+  if (policy.maxDelayMs < policy.baseDelayMs) {
+    fail(`${where}retry.maxDelayMs must be >= retry.baseDelayMs`);
+  }
+  return policy;
+}
+
+/** Checks a per-call or client `timeoutMs` (see {@link checkCount}). */
+export function checkTimeoutMs(ms: unknown, name = 'timeoutMs'): number {
+  if (typeof ms !== 'number') fail(`${name}: expected number from 0 to ${MAX_MS}`);
+  checkCount(ms, name);
   return ms;
 }
 
-/**
- * Checks the keys and values of `value` against `spec` (`retry` recurses), and returns a copy
- * without the `undefined` values, so that those take the default.
- */
-function check<T>(value: object, spec: Spec, where: string): T {
-  const copy: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(value)) {
-    const type = spec[key];
-    const name = where + key;
-    if (!type) fail(`unknown option ${name}: remove it (known: ${Object.keys(spec).join(', ')})`);
-    if (v === undefined) continue;
-    const nested = typeof type === 'object' && !Array.isArray(type);
-    if (
-      !(Array.isArray(type)
-        ? type.includes(v as string)
-        : nested ||
-          ((Array.isArray(v) ? 'array' : typeof v) === type &&
-            // Counts and milliseconds: NaN or Infinity would retry forever, and setTimeout fires
-            // at once for a delay past 2^31 - 1 ms.
-            (type !== 'number' || ((v as number) >= 0 && (v as number) <= MAX_MS))))
-    ) {
-      fail(
-        `${name}: expected ${[type].flat().join(' or ')}${type === 'number' ? ` from 0 to ${MAX_MS}` : ''}`,
-      );
-    }
-    copy[key] = nested ? check(Object(v), type, `${name}.`) : v;
-  }
-  return copy as T;
+/** True for a loopback host: a plain-http request to it never leaves the machine. */
+export function isLoopback(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+/** The environment, on Node only: other runtimes have no `process` (or one without our keys). */
+function env(name: string): string | undefined {
+  const p = (globalThis as { process?: { versions?: { node?: string }; env?: object } }).process;
+  return p?.versions?.node ? (p.env as Record<string, string | undefined>)[name] : undefined;
 }
 
 /** Checks the options once and applies the defaults. */
-export function resolveOptions(options: TianmanClientOptions): Config {
+export function resolveOptions(options: TianmanClientOptions | undefined): Config {
   // Object(): a missing options object reads as an empty one, and fails on appId below.
-  const o = check<TianmanClientOptions>(Object(options), OPTIONS, '');
-  const { appId, appKey, environment, auth = 'signature' } = o;
+  const o = Object(options) as TianmanClientOptions;
+  checkUnknown(o, KNOWN, '');
+  const appId = o.appId ?? env('TIANMAN_APP_ID');
+  const appKey = o.appKey ?? env('TIANMAN_APP_KEY');
+  checkType(appId, 'string', 'appId');
+  checkType(appKey, 'string', 'appKey');
   // The signer puts the appId in a quoted header pair: visible ASCII without `"` or `\`.
   if (!/^[\x21\x23-\x5b\x5d-\x7e]+$/.test(appId ?? '') || !appKey) {
-    fail('appId and appKey are required (appId: visible ASCII)');
+    fail(
+      'appId and appKey are required (or TIANMAN_APP_ID and TIANMAN_APP_KEY on Node); appId: visible ASCII',
+    );
   }
-  const fromEnv = environment && ENVIRONMENTS[environment];
+  checkOneOf(o.environment, Object.keys(ENVIRONMENTS), 'environment');
+  checkType(o.baseUrl, 'string', 'baseUrl');
+  checkType(o.allowInsecureHttp, 'boolean', 'allowInsecureHttp');
+  checkOneOf(o.auth, ['signature', 'token'], 'auth');
+  checkCount(o.timeoutMs, 'timeoutMs');
+  checkCount(o.maxResponseBytes, 'maxResponseBytes');
+  if (o.successCodes !== undefined && !Array.isArray(o.successCodes)) {
+    fail('successCodes: expected array');
+  }
+  checkType(o.fetch, 'function', 'fetch');
+  checkType(o.now, 'function', 'now');
+  checkType(o.createNonce, 'function', 'createNonce');
+  checkType(o.logger, 'object', 'logger');
+  checkOneOf(o.logLevel, LOG_LEVELS, 'logLevel');
+  checkType(o.tokenStore, 'object', 'tokenStore');
+  const retry = resolveRetry(DEFAULT_RETRY, o.retry, '');
+
+  const fromEnv = o.environment && ENVIRONMENTS[o.environment];
   const baseUrl = o.baseUrl?.replace(/\/+$/, '') ?? fromEnv;
-  if (!/^https?:\/\/./.test(baseUrl as string)) {
+  let url: URL | undefined;
+  try {
+    url = new URL(baseUrl as string);
+  } catch {}
+  if (!url || !/^https?:$/.test(url.protocol)) {
     fail('pass environment (production, test or mock) or an http(s) baseUrl: there is no default');
   }
   if (fromEnv && fromEnv !== baseUrl) fail('environment and baseUrl disagree: pass one of them');
+  const auth = o.auth ?? 'signature';
   if (o.tokenStore && auth !== 'token') fail("tokenStore needs auth: 'token'");
-  const retry = { ...DEFAULT_RETRY, ...o.retry };
-  if (retry.maxDelayMs < retry.baseDelayMs) fail('retry.maxDelayMs must be >= retry.baseDelayMs');
+
+  // An unknown TIANMAN_LOG is ignored rather than fatal: an environment variable is no place
+  // for a client to refuse to start.
+  const fromLog = env('TIANMAN_LOG');
+  const level = o.logLevel ?? (LOG_LEVELS.includes(fromLog as string) ? fromLog : 'debug');
+  const logger =
+    level === 'off'
+      ? undefined
+      : level === 'warn'
+        ? { warn: o.logger?.warn?.bind(o.logger) }
+        : o.logger;
+  const log = createLog(logger);
+
+  if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
+    if (!o.allowInsecureHttp) {
+      fail(
+        'baseUrl: plain http:// is refused except to a loopback host: signatures and tokens would cross the network in clear (use https://, or set allowInsecureHttp: true)',
+      );
+    }
+    log('warn', 'allowInsecureHttp: requests go over plain http:// to a non-loopback host', {
+      host: url.host,
+    });
+  }
+
+  const now = o.now ?? Date.now;
+  const skew = { offsetMs: 0 };
   return {
-    timeoutMs: 10_000,
-    now: Date.now,
-    successCodes: ['0000'],
-    ...o,
-    baseUrl,
+    appId: appId as string,
+    appKey: appKey as string,
+    baseUrl: baseUrl as string,
     auth,
+    timeoutMs: o.timeoutMs ?? 10_000,
     retry,
-    log: createLog(o.logger),
-  } as Config;
+    maxResponseBytes: o.maxResponseBytes ?? 1024 * 1024,
+    successCodes: o.successCodes ?? ['0000'],
+    transport: o.fetch ? createFetchTransport(o.fetch) : defaultTransport(),
+    now,
+    clock: () => now() + skew.offsetMs,
+    skew,
+    createNonce: o.createNonce,
+    logger: o.logger && logger,
+    log,
+    tokenStore: o.tokenStore,
+  };
 }

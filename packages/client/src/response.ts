@@ -14,17 +14,18 @@ import {
 
 const CODES = ['respCode', 'respDesc', 'errCode', 'errInfo', 'errMsg'] as const;
 
-/** A response the attempt loop has read, with what an error about it needs. */
+/** A response the pipeline has read, with what an error about it needs. */
 export interface Answer {
   url: string;
   status: number;
+  /** Names in lower case. */
+  headers: Record<string, string>;
   /** The body as received. */
   text: string;
   /** The parsed body; `undefined` when it is not JSON. */
   data: unknown;
   attempts: number;
   request: () => RequestSummary;
-  response: Response;
   /** What must not reach an error: the appKey, and the signature or token of this attempt. */
   secrets: string[];
 }
@@ -39,19 +40,47 @@ export function field(data: unknown, key: string): string | undefined {
 export const codeOf = (data: unknown): string | undefined =>
   field(data, 'respCode') ?? field(data, 'errCode');
 
+/** `text` with every secret long enough to be one replaced by `[REDACTED]`. */
+function scrubText(text: string, secrets: readonly string[]): string {
+  // Only long secrets: a short one would blank out ordinary text. Real ones are long.
+  for (const s of secrets)
+    if (s.length > 7 && text.includes(s)) text = text.split(s).join('[REDACTED]');
+  return text;
+}
+
 /**
- * Replaces every secret in the strings of a parsed body (or an excerpt) with `[REDACTED]`, in
- * place: gateways echo Authorization headers and tokens in their error bodies.
+ * Replaces every secret in the strings (keys included) of a parsed body with `[REDACTED]`, in
+ * place: gateways echo Authorization headers and tokens in their error bodies. A loop over an
+ * explicit stack, not recursion: a body nested thousands deep is scrubbed, not a `RangeError`.
  */
-export function scrub(value: unknown, secrets: string[]): unknown {
-  if (typeof value === 'string') {
-    // Only long secrets: a short one would blank out ordinary text. Real ones are long.
-    for (const s of secrets)
-      if (s.length > 7) value = (value as string).split(s).join('[REDACTED]');
-  } else if (value && typeof value === 'object') {
-    for (const key in value) (value as never)[key] = scrub((value as never)[key], secrets) as never;
+export function scrub(value: unknown, secrets: readonly string[]): unknown {
+  if (typeof value === 'string') return scrubText(value, secrets);
+  const stack: unknown[] = [value];
+  while (stack.length) {
+    const node = stack.pop() as Record<string, unknown>;
+    if (!node || typeof node !== 'object') continue;
+    for (const key of Object.keys(node)) {
+      const v = node[key];
+      if (typeof v === 'string') node[key] = scrubText(v, secrets);
+      else if (v && typeof v === 'object') stack.push(v);
+      const clean = scrubText(key, secrets);
+      if (clean !== key) {
+        node[clean] = node[key];
+        delete node[key];
+      }
+    }
   }
   return value;
+}
+
+/** A scrubbed copy of answer headers. */
+export function scrubHeaders(
+  headers: Record<string, string>,
+  secrets: readonly string[],
+): Record<string, string> {
+  const copy: Record<string, string> = {};
+  for (const name in headers) copy[name] = scrubText(headers[name] as string, secrets);
+  return copy;
 }
 
 /**
@@ -62,29 +91,33 @@ export function answerError(
   answer: Answer,
   kind: typeof ApiError | typeof AuthError = ApiError,
   note = '',
+  code?: string,
 ): TianmanError {
   const { url, status, text, data, attempts } = answer;
   // Scrubbed before the excerpt is cut: a secret cut in two would no longer be found.
   const body =
     data === undefined
-      ? (scrub(text.replace(/\s+/g, ' ').trim(), answer.secrets) as string).slice(0, 200)
+      ? scrubText(text.replace(/\s+/g, ' ').trim(), answer.secrets).slice(0, 200)
       : scrub(data, answer.secrets);
-  const code = codeOf(body);
+  const platformCode = codeOf(body);
   const details: TianmanErrorDetails = {
-    code: code ?? `HTTP_${status}`,
+    code: code ?? platformCode ?? `HTTP_${status}`,
     status,
     attempts,
     request: answer.request(),
-    response: answer.response,
+    headers: scrubHeaders(answer.headers, answer.secrets),
     body,
   };
   for (const key of CODES) details[key] = field(body, key);
   const desc = details.respDesc ?? details.errInfo ?? details.errMsg;
   const what =
-    code === undefined
+    platformCode === undefined
       ? data === undefined
         ? `non-JSON ${JSON.stringify(body)}`
         : 'no respCode or errCode'
-      : code + (desc ? ` ${desc}` : '');
-  return new kind(`POST ${url}: ${what} (HTTP ${status}, attempts: ${attempts})${note}`, details);
+      : platformCode + (desc ? ` ${desc}` : '');
+  return new kind(
+    `${answer.request().method} ${url}: ${what} (HTTP ${status}, attempts: ${attempts})${note}`,
+    details,
+  );
 }

@@ -58,7 +58,7 @@ export function retryReason(status: number, code: string | undefined): string | 
  * Milliseconds a `Retry-After` header asks for (delay-seconds or an HTTP date), or `undefined`
  * when absent or unreadable.
  */
-export function retryAfterMs(header: string | null, now: number): number | undefined {
+export function retryAfterMs(header: string | null | undefined, now: number): number | undefined {
   if (!header) return undefined;
   const ms = /^\s*\d+\s*$/.test(header) ? Number(header) * 1000 : Date.parse(header) - now;
   return Number.isNaN(ms) ? undefined : Math.max(0, ms);

@@ -1,5 +1,5 @@
 import { abortable } from './abort.js';
-import type { StoredToken, TokenStore } from './options.js';
+import type { StoredToken, TokenStore } from './token-store.js';
 
 /** The access token of one client: cached, refreshed once for all concurrent callers. */
 export interface TokenCache {

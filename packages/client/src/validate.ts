@@ -1,146 +1,174 @@
+import type { AjvError, ValidateFunction } from './ajv-runtime.js';
+import { type RequestSummary, ValidationError } from './errors.js';
+import { type OperationId, operationTable, patternMessages } from './generated/operations.js';
+import type { Log } from './log.js';
+import { operationHooks } from './operation-hooks.js';
+import type { ValidationIssue } from './validation-issue.js';
+
+// Keys and values come from the caller's body: a message quoting a 10 MB key name would be a
+// 10 MB message. Pointer segments are cut, and the error message lists a few issues only (the
+// `issues` array has them all).
+const MAX_SEGMENT = 64;
+const LISTED = 5;
+
+/** JSON Pointer segment of `key`, escaped and cut to a readable length. */
+function segment(key: string): string {
+  const escaped = key.replace(/~/g, '~0').replace(/\//g, '~1');
+  return escaped.length > MAX_SEGMENT ? `${escaped.slice(0, MAX_SEGMENT - 1)}…` : escaped;
+}
+
+/** Ajv's instancePath (already escaped), with each segment cut like {@link segment}. */
+const pointer = (path: string): string =>
+  path.length > MAX_SEGMENT
+    ? path.replace(/[^/]{65,}/g, (s) => `${s.slice(0, MAX_SEGMENT - 1)}…`)
+    : path;
+
+/** What is wrong, in words, from the keyword and its parameters. Never repeats the value. */
+function describe({ keyword, params }: AjvError): string {
+  const p = params as Record<string, string>;
+  switch (keyword) {
+    case 'required':
+      return 'is required';
+    case 'additionalProperties':
+    case 'unevaluatedProperties':
+      return 'is not a known field';
+    case 'dependentRequired':
+      return `is required when ${segment(String(p.property))} is present`;
+    case 'type':
+      return `must be ${[p.type].flat().join(' or ')}`;
+    case 'maxLength':
+      return `must be at most ${p.limit} characters`;
+    case 'minLength':
+      return `must be at least ${p.limit} characters`;
+    case 'pattern':
+      return `must be ${patternMessages[String(p.pattern)] ?? 'in the format the contract describes'}`;
+    case 'enum':
+      return `must be one of ${JSON.stringify(p.allowedValues)}`;
+    case 'const':
+      return `must be ${JSON.stringify(p.allowedValue)}`;
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum':
+      return `must be ${p.comparison} ${p.limit}`;
+    case 'multipleOf':
+      return `must be a multiple of ${p.multipleOf}`;
+    case 'minItems':
+      return `must have at least ${p.limit} items`;
+    case 'maxItems':
+      return `must have at most ${p.limit} items`;
+    case 'uniqueItems':
+      return `must not repeat an item (#${p.j} and #${p.i} are equal)`;
+    case 'minProperties':
+      return `must have at least ${p.limit} fields`;
+    case 'maxProperties':
+      return `must have at most ${p.limit} fields`;
+    case 'oneOf':
+      return 'must match exactly one of the allowed shapes';
+    case 'anyOf':
+      return 'must match one of the allowed shapes';
+    case 'not':
+      return 'must not match the excluded shape';
+    default:
+      return `breaks the contract's ${keyword} rule`;
+  }
+}
+
 /**
- * The subset of JSON Schema (2020-12 semantics) the generator lets into `requestSchemas`: type,
- * properties, required, additionalProperties, minLength, maxLength, pattern, enum, const,
- * if/then/else, minimum, maximum. The generator refuses any other keyword (and non-primitive
- * `enum`/`const` values, which is why `===` is equality here), so a spec edit can never be
- * silently unchecked. The verdict must equal Ajv's (what Prism runs in the mock); the mock's
- * differential test checks that.
+ * The issues of a failed Ajv validation, in our shape: a JSON Pointer to the value (the missing
+ * or unknown field itself for `required` and `additionalProperties`), the keyword, and a message.
+ * Ajv's `if` entries are dropped: the `then`/`else` issue beside them says what is wrong.
  */
-
-/** One reason a request body was refused. */
-export interface ValidationIssue {
-  /** JSON Pointer to the offending value: `''` is the body itself, `/detail/paidTime` a field. */
-  path: string;
-  /**
-   * The JSON Schema keyword that failed (`required`, `pattern`, `maxLength`, …), or a client
-   * rule beyond the contract: `paidTime.notInFuture`, `paidTime.realDate`, `paidTime.dateOnly`.
-   */
-  rule: string;
-  /** For people: the path and what is wrong. Never repeats the value. */
-  message: string;
-}
-
-/** A schema of the supported subset, as `requestSchemas` holds them. */
-export interface JsonSchema {
-  readonly type?: string | readonly string[];
-  readonly properties?: { readonly [name: string]: JsonSchema };
-  readonly required?: readonly string[];
-  readonly additionalProperties?: JsonSchema | boolean;
-  readonly minLength?: number;
-  readonly maxLength?: number;
-  readonly pattern?: string;
-  readonly enum?: readonly unknown[];
-  readonly const?: unknown;
-  readonly if?: JsonSchema;
-  readonly then?: JsonSchema;
-  readonly else?: JsonSchema;
-  readonly minimum?: number;
-  readonly maximum?: number;
-}
-
-// Compiled once per process, not per call. `u` is what JSON Schema means (and Ajv's default);
-// `test` is the unanchored search the spec asks for: anchors come only from the pattern.
-const compiled = new Map<string, RegExp>();
-
-/** JSON Pointer of `key` within `path`: `~` and `/` in a key are escaped. */
-const child = (path: string, key: string): string =>
-  `${path}/${/[~/]/.test(key) ? key.replace(/~/g, '~0').replace(/\//g, '~1') : key}`;
-
-function add(
-  issues: ValidationIssue[],
-  path: string,
-  key: string | undefined,
-  rule: string,
-  what: string,
-): void {
-  const at = key === undefined ? path : child(path, key);
-  issues.push({ path: at, rule, message: `${at || 'body'} ${what}` });
-}
-
-const isType = (type: string, kind: string, value: unknown): boolean =>
-  type === kind || (type === 'integer' && Number.isInteger(value));
-
-/**
- * Validates a JSON value against a schema of the supported subset, collecting every violation,
- * not just the first. It runs on every call, so a valid value costs no allocation: not even its
- * path, which is built only for an issue.
- *
- * @param schema - A schema from `requestSchemas`.
- * @param value - A JSON value, as `JSON.parse` returns it.
- * @param path - JSON Pointer of `value` within the body (of its parent, when `key` is given).
- * @param issues - Where issues are collected.
- * @param key - The property of the parent at `path` that holds `value`.
- * @returns `issues`: empty when the value is valid.
- */
-export function validateSchema(
-  schema: JsonSchema,
-  value: unknown,
-  path = '',
-  issues: ValidationIssue[] = [],
-  key?: string,
-): ValidationIssue[] {
-  const { type, minLength, maxLength, pattern, minimum, maximum } = schema;
-  const kind = value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
-  if (
-    type !== undefined &&
-    !(typeof type === 'string'
-      ? isType(type, kind, value)
-      : type.some((t) => isType(t, kind, value)))
-  ) {
-    add(issues, path, key, 'type', `must be ${([] as string[]).concat(type).join(' or ')}`);
-  }
-  if ('const' in schema && value !== schema.const) {
-    add(issues, path, key, 'const', `must be ${JSON.stringify(schema.const)}`);
-  }
-  if (schema.enum && !schema.enum.includes(value)) {
-    add(issues, path, key, 'enum', `must be one of ${JSON.stringify(schema.enum)}`);
-  }
-  if (kind === 'string') {
-    const s = value as string;
-    // Lengths count code points (a surrogate pair is one), and code points <= UTF-16 units <=
-    // 2 × code points: count them only when the units cannot tell.
-    if (s.length > (maxLength as number) && [...s].length > (maxLength as number)) {
-      add(issues, path, key, 'maxLength', `must be at most ${maxLength} characters`);
-    }
-    if (s.length < 2 * (minLength as number) && [...s].length < (minLength as number)) {
-      add(issues, path, key, 'minLength', `must be at least ${minLength} characters`);
-    }
-    if (pattern !== undefined) {
-      let re = compiled.get(pattern);
-      if (!re) {
-        re = new RegExp(pattern, 'u');
-        compiled.set(pattern, re);
-      }
-      if (!re.test(s)) add(issues, path, key, 'pattern', `must match ${pattern}`);
-    }
-  } else if (kind === 'number') {
-    // A missing bound compares false.
-    if ((value as number) < (minimum as number)) {
-      add(issues, path, key, 'minimum', `must be >= ${minimum}`);
-    }
-    if ((value as number) > (maximum as number)) {
-      add(issues, path, key, 'maximum', `must be <= ${maximum}`);
-    }
-  } else if (kind === 'object') {
-    const object = value as Record<string, unknown>;
-    const { properties = {}, required = [], additionalProperties = true } = schema;
-    const here = key === undefined ? path : child(path, key);
-    for (const name of required) {
-      if (!Object.hasOwn(object, name)) add(issues, here, name, 'required', 'is required');
-    }
-    for (const name in object) {
-      const sub = Object.hasOwn(properties, name) ? properties[name] : additionalProperties;
-      if (sub === false) add(issues, here, name, 'additionalProperties', 'is not a known field');
-      else if (sub !== true) validateSchema(sub as JsonSchema, object[name], here, issues, name);
-    }
-  }
-  if (schema.if) {
-    // The `if` verdict is taken in `issues` itself, then its issues are dropped: no array.
-    const mark = issues.length;
-    validateSchema(schema.if, value, path, issues, key);
-    const branch = issues.length === mark ? schema.then : schema.else;
-    issues.length = mark;
-    if (branch) validateSchema(branch, value, path, issues, key);
+export function issuesOf(errors: readonly AjvError[] | null | undefined): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  for (const error of errors ?? []) {
+    if (error.keyword === 'if') continue;
+    const field = (error.params.missingProperty ?? error.params.additionalProperty) as
+      | string
+      | undefined;
+    const path = pointer(error.instancePath) + (field === undefined ? '' : `/${segment(field)}`);
+    issues.push({
+      path,
+      rule: error.keyword,
+      message: `${path || 'body'} ${describe(error)}`,
+    });
   }
   return issues;
+}
+
+/**
+ * Serializes a body once, and gives the JSON value that will be sent: what the server will see
+ * (`toJSON` applied, `undefined` fields gone), so the bytes checked are the bytes signed and
+ * sent.
+ */
+function serialize(body: unknown): [string, unknown, ValidationIssue[]] {
+  let text: string | undefined;
+  let why = 'must be JSON';
+  try {
+    text = JSON.stringify(body);
+  } catch (error) {
+    why = `is not JSON: ${(error as Error).message}`;
+  }
+  if (text === undefined)
+    return ['', undefined, [{ path: '', rule: 'type', message: `body ${why}` }]];
+  return [text, JSON.parse(text), []];
+}
+
+/**
+ * The contract's verdict on a body, as a JSON Schema validator (Ajv, Prism's) gives it: every
+ * violation, `[]` when valid. The body is taken as `JSON.stringify` sends it. The client's rules
+ * beyond the contract (the hook table) are not part of it.
+ */
+export function contractIssues(validate: ValidateFunction, body: unknown): ValidationIssue[] {
+  const [, value, issues] = serialize(body);
+  return issues[0] || validate(value) ? issues : issuesOf(validate.errors);
+}
+
+/**
+ * The text to send for a body of `operationId`, or a {@link ValidationError} listing every
+ * violation of the contract and of the operation's hook: nothing is sent then.
+ *
+ * @param now - The client's clock, for hooks such as the `paidTime` rules.
+ * @param request - What the error says about the request that was not sent.
+ */
+export function serializeRequest(
+  operationId: string,
+  validate: ValidateFunction,
+  body: unknown,
+  now: number,
+  log: Log,
+  request: RequestSummary,
+): string {
+  const [text, value, issues] = serialize(body);
+  if (!issues[0]) {
+    if (!validate(value)) issues.push(...issuesOf(validate.errors));
+    // Hooks see the contract's issues, to stay silent about a field those already name.
+    if (value && typeof value === 'object') {
+      operationHooks[operationId]?.check?.(value, now, issues, log);
+    }
+  }
+  if (issues[0]) {
+    const listed = issues.slice(0, LISTED).map((i) => `${i.message} [${i.rule}]`);
+    if (issues.length > LISTED) listed.push(`and ${issues.length - LISTED} more`);
+    throw new ValidationError(`invalid body, nothing sent: ${listed.join('; ')}`, {
+      code: 'ERR_VALIDATION',
+      issues,
+      request,
+    });
+  }
+  return text;
+}
+
+/**
+ * The contract's verdict on a request body of an operation: every violation as a
+ * {@link ValidationIssue}, `[]` when valid. The body is taken as `JSON.stringify` sends it. The
+ * client's rules beyond the contract (such as the `paidTime` checks) are not part of it.
+ *
+ * @param operationId - An operation of the contract.
+ * @param body - The body to check.
+ */
+export function validateRequestBody(operationId: OperationId, body: unknown): ValidationIssue[] {
+  const op = (operationTable as Record<string, { validate: ValidateFunction }>)[operationId];
+  if (!op) throw new TypeError(`@tianman/client: unknown operationId ${String(operationId)}`);
+  return contractIssues(op.validate, body);
 }

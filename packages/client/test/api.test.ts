@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createTianmanClient } from '../src/index.js';
 import { APP_ID, APP_KEY, json, NOW, SYNC_PATH, serve, TOKEN_PATH, validBody } from './helpers.js';
 
-describe('client.api: openapi-fetch with the auth middleware', () => {
+describe('client.api: openapi-fetch over the one pipeline', () => {
   it('signs each request over the bytes openapi-fetch sends, and returns { data, error, response }', async () => {
     const server = await serve(async (request, res) => {
       const result = await verify({
@@ -29,7 +29,41 @@ describe('client.api: openapi-fetch with the auth middleware', () => {
     expect(response.status).toBe(200);
   });
 
-  it('does not validate, retry or throw on HTTP errors: plain openapi-fetch', async () => {
+  it('validates the body like the methods: an invalid one throws, nothing is sent', async () => {
+    const server = await serve((_request, res) => json(res, 200, { respCode: '0000' }));
+    const client = createTianmanClient({
+      appId: APP_ID,
+      appKey: APP_KEY,
+      baseUrl: server.url,
+      now: () => NOW,
+    });
+    const call = client.api.POST(SYNC_PATH, {
+      body: { ...validBody, fenOrderId: 'not valid!', extra: 1 },
+    });
+    await expect(call).rejects.toMatchObject({
+      name: 'ValidationError',
+      issues: [
+        { path: '/extra', rule: 'additionalProperties' },
+        {
+          path: '/fenOrderId',
+          rule: 'pattern',
+          message: '/fenOrderId must be letters, digits and _-|* only',
+        },
+      ],
+    });
+    // The paidTime rules of the hook table too.
+    await expect(
+      client.api.POST(SYNC_PATH, {
+        body: { ...validBody, detail: { paidTime: '20991231235959' } },
+      }),
+    ).rejects.toMatchObject({
+      name: 'ValidationError',
+      issues: [{ rule: 'paidTime.notInFuture' }],
+    });
+    expect(server.connections).toBe(0);
+  });
+
+  it('retries like the methods, then returns the last answer as { error, response }', async () => {
     const server = await serve((_request, res) =>
       json(res, 503, { errCode: '9999', errInfo: '系统错误' }),
     );
@@ -38,14 +72,53 @@ describe('client.api: openapi-fetch with the auth middleware', () => {
       appKey: APP_KEY,
       baseUrl: server.url,
       now: () => NOW,
+      retry: { limit: 2, baseDelayMs: 1, maxDelayMs: 1 },
     });
-    const { data, error, response } = await client.api.POST(SYNC_PATH, {
-      body: { ...validBody, fenOrderId: 'not valid!' },
-    });
+    const { data, error, response } = await client.api.POST(SYNC_PATH, { body: validBody });
     expect(data).toBeUndefined();
     expect(error).toEqual({ errCode: '9999', errInfo: '系统错误' });
     expect(response.status).toBe(503);
-    expect(server.received).toHaveLength(1);
+    expect(server.received).toHaveLength(3);
+    // A fresh nonce on every attempt.
+    const nonces = server.received.map(
+      (r) => /Nonce="([^"]+)"/.exec(r.headers.authorization ?? '')?.[1],
+    );
+    expect(new Set(nonces).size).toBe(3);
+  });
+
+  it('times out like the methods: a TimeoutError, not a pending promise', async () => {
+    const server = await serve(() => {});
+    const client = createTianmanClient({
+      appId: APP_ID,
+      appKey: APP_KEY,
+      baseUrl: server.url,
+      now: () => NOW,
+      timeoutMs: 50,
+      retry: { limit: 0 },
+    });
+    await expect(client.api.POST(SYNC_PATH, { body: validBody })).rejects.toMatchObject({
+      name: 'TimeoutError',
+      code: 'ERR_TIMEOUT',
+    });
+  });
+
+  it('refuses a caller header the client sets itself', async () => {
+    const server = await serve((_request, res) => json(res, 200, { respCode: '0000' }));
+    const client = createTianmanClient({
+      appId: APP_ID,
+      appKey: APP_KEY,
+      baseUrl: server.url,
+      now: () => NOW,
+    });
+    await expect(
+      client.api.POST(SYNC_PATH, { body: validBody, headers: { Authorization: 'x' } }),
+    ).rejects.toThrow('headers.authorization: set by the client');
+    const ok = await client.api.POST(SYNC_PATH, {
+      body: validBody,
+      headers: { 'X-Request-Id': 'r1' },
+    });
+    expect(ok.data).toMatchObject({ respCode: '0000' });
+    expect(server.received[0]?.headers['x-request-id']).toBe('r1');
   });
 
   it('sends the token request without an Authorization header', async () => {

@@ -8,8 +8,8 @@ import {
   formatPaidTime,
   isApiError,
   isTianmanError,
+  type OperationResult,
   type SyncPayScoreOrderBody,
-  type SyncPayScoreOrderResult,
   type TianmanClient,
   type TianmanClientOptions,
   type TianmanError,
@@ -20,7 +20,9 @@ const client = createTianmanClient({ appId: 'a', appKey: 'k', environment: 'mock
 
 describe('the public API types', () => {
   it('createTianmanClient takes the options and returns a TianmanClient', () => {
-    expectTypeOf(createTianmanClient).parameter(0).toEqualTypeOf<TianmanClientOptions>();
+    expectTypeOf(createTianmanClient)
+      .parameter(0)
+      .toEqualTypeOf<TianmanClientOptions | undefined>();
     expectTypeOf(client).toEqualTypeOf<TianmanClient>();
     expectTypeOf(formatPaidTime).returns.toEqualTypeOf<string>();
   });
@@ -28,10 +30,15 @@ describe('the public API types', () => {
   it('syncPayScoreOrder takes the body and call options, resolves the result', () => {
     expectTypeOf(client.syncPayScoreOrder).parameter(0).toEqualTypeOf<SyncPayScoreOrderBody>();
     expectTypeOf(client.syncPayScoreOrder).parameter(1).toEqualTypeOf<CallOptions | undefined>();
-    expectTypeOf(
-      client.syncPayScoreOrder,
-    ).returns.resolves.toEqualTypeOf<SyncPayScoreOrderResult>();
-    expectTypeOf<SyncPayScoreOrderResult['respCode']>().toEqualTypeOf<string>();
+    expectTypeOf(client.syncPayScoreOrder).returns.resolves.toEqualTypeOf<
+      OperationResult<'syncPayScoreOrder'>
+    >();
+    type Result = OperationResult<'syncPayScoreOrder'>;
+    expectTypeOf<Result['respCode']>().toEqualTypeOf<string>();
+    expectTypeOf<Result['respDesc']>().toEqualTypeOf<string | undefined>();
+    expectTypeOf<Result['status']>().toEqualTypeOf<number>();
+    expectTypeOf<Result['attempts']>().toEqualTypeOf<number>();
+    expectTypeOf<Result['headers']>().toEqualTypeOf<Record<string, string>>();
   });
 
   it('SyncPayScoreOrderBody is the generated request type with detail required', () => {
@@ -94,11 +101,21 @@ describe('the public API types', () => {
     });
   });
 
+  it('refuses a body field the contract does not know, at compile time', () => {
+    void client.syncPayScoreOrder({
+      fenOrderId: 'X',
+      mid: '898310148160568',
+      serviceId: '500001000000000000000000000001',
+      type: 'Order_Paid',
+      detail: { paidTime: '20261125143000' },
+      // @ts-expect-error not a field of SyncPayScoreOrderRequest
+      extra: 1,
+    });
+  });
+
   it('refuses wrong options at compile time', () => {
     // @ts-expect-error environment is one of production, test, mock
     createTianmanClient({ appId: 'a', appKey: 'k', environment: 'staging' });
-    // @ts-expect-error appKey is required
-    createTianmanClient({ appId: 'a', environment: 'test' });
     // @ts-expect-error auth is signature or token
     createTianmanClient({ appId: 'a', appKey: 'k', environment: 'test', auth: 'hmac' });
   });

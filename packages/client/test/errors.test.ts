@@ -49,14 +49,14 @@ describe('error classes', () => {
         status: 0,
         attempts: 0,
         request: undefined,
-        response: undefined,
+        headers: undefined,
       });
       expect(error.cause).toBe(cause);
     },
   );
 
-  it('carries the platform fields and a non-enumerable response', () => {
-    const response = new Response('{}', { status: 412 });
+  it('carries the platform fields and non-enumerable headers', () => {
+    const headers = { 'x-request-id': 'r1' };
     const error = new ApiError('m', {
       code: '9001',
       status: 422,
@@ -64,7 +64,7 @@ describe('error classes', () => {
       errCode: '9001',
       errInfo: '参数错误',
       body: { errCode: '9001' },
-      response,
+      headers,
     });
     expect(error).toMatchObject({
       errCode: '9001',
@@ -72,8 +72,8 @@ describe('error classes', () => {
       body: { errCode: '9001' },
       status: 422,
     });
-    expect(error.response).toBe(response);
-    expect(Object.keys(error)).not.toContain('response');
+    expect(error.headers).toBe(headers);
+    expect(Object.keys(error)).not.toContain('headers');
     expect(error.toJSON()).toEqual({
       name: 'ApiError',
       message: '@tianman/client: m',

@@ -53,6 +53,9 @@ afterEach(async () => {
 export async function serve(handler: Handler): Promise<TestServer> {
   const received: Received[] = [];
   const server = createServer((req, res) => {
+    // No `Date`: the client's clock is injected (`NOW`), and a `Date` from the real clock beside a
+    // 1000 would read as a skewed host clock. The clock-skew tests send one on purpose.
+    res.sendDate = false;
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {

@@ -293,6 +293,7 @@ describe('successCodes', () => {
       respCode: 'SUCCESS',
       respDesc: 'ok',
       status: 200,
+      headers: expect.objectContaining({ 'content-type': 'application/json' }),
       attempts: 1,
     });
   });

@@ -34,7 +34,13 @@ describe('OPEN-BODY-SIG signing', () => {
     ];
     for (const body of bodies) {
       const result = await client.syncPayScoreOrder(body);
-      expect(result).toEqual({ respCode: '0000', respDesc: '成功', status: 200, attempts: 1 });
+      expect(result).toEqual({
+        respCode: '0000',
+        respDesc: '成功',
+        status: 200,
+        headers: expect.objectContaining({ 'content-type': 'application/json' }),
+        attempts: 1,
+      });
     }
     expect(server.received).toHaveLength(3);
     for (const [i, request] of server.received.entries()) {

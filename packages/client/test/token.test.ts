@@ -322,17 +322,16 @@ describe('token mode', () => {
     expect(server.received.map((r) => r.url)).toEqual([TOKEN_PATH]);
   });
 
-  it('client.api carries the token, and forgets it when refused', async () => {
+  it('client.api carries the token, and refreshes a refused one like the methods', async () => {
     const revoked = new Set<string>();
     const p = await platform({ revoked });
     const client = tokenClient(p.server.url);
     const first = await client.api.POST(SYNC_PATH, { body: validBody });
     expect(first.data).toEqual({ respCode: '0000', respDesc: '成功' });
     revoked.add(p.issued[0] as string);
-    const refused = await client.api.POST(SYNC_PATH, { body: validBody });
-    expect(refused.response.status).toBe(412);
-    const again = await client.api.POST(SYNC_PATH, { body: validBody });
-    expect(again.data).toMatchObject({ respCode: '0000' });
+    const refreshed = await client.api.POST(SYNC_PATH, { body: validBody });
+    expect(refreshed.response.status).toBe(200);
+    expect(refreshed.data).toMatchObject({ respCode: '0000' });
     expect(p.syncRequests.map(tokenOf)).toEqual([p.issued[0], p.issued[0], p.issued[1]]);
   });
 });

@@ -1,15 +1,20 @@
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { syncPayScoreOrderRequestSchema } from '../src/generated/schemas.js';
+import { describe, expect, it, vi } from 'vitest';
+import * as runtime from '../src/ajv-runtime.js';
 import {
   createTianmanClient,
   isValidationError,
   type SyncPayScoreOrderBody,
   type ValidationError,
-  validateSyncPayScoreOrderBody,
+  validateRequestBody,
 } from '../src/index.js';
-import { validateSchema } from '../src/validate.js';
 import { APP_ID, APP_KEY, NOW, ok, recordingLogger, script, serve, validBody } from './helpers.js';
+
+const generatedValidators = readFileSync(
+  new URL('../src/generated/validators.js', import.meta.url),
+  'utf8',
+);
 
 const body = (patch: Record<string, unknown>): SyncPayScoreOrderBody =>
   ({ ...validBody, ...patch }) as SyncPayScoreOrderBody;
@@ -137,9 +142,9 @@ describe('validation from the spec: each rule is a named issue, and nothing is s
     });
     expect(issuesOf(error)).toEqual([
       '/serviceId required',
+      '/extra additionalProperties',
       '/fenOrderId pattern',
       '/mid minLength',
-      '/extra additionalProperties',
       '/detail/paidTime pattern',
     ]);
     expect(error.message).toMatch(/^@tianman\/client: invalid body, nothing sent: /);
@@ -227,70 +232,86 @@ describe('paidTime rules beyond the contract', () => {
   });
 });
 
-describe('the validator (JSON Schema semantics)', () => {
-  it('validateSyncPayScoreOrderBody gives the contract verdict, without the paidTime rules', () => {
-    expect(validateSyncPayScoreOrderBody(validBody)).toEqual([]);
-    expect(validateSyncPayScoreOrderBody(withDetail({ paidTime: '20991231235959' }))).toEqual([]);
-    expect(validateSyncPayScoreOrderBody(without('mid'))).toEqual([
+describe('the generated validator (Ajv standalone code)', () => {
+  it('validateRequestBody gives the contract verdict, without the paidTime rules', () => {
+    expect(validateRequestBody('syncPayScoreOrder', validBody)).toEqual([]);
+    expect(
+      validateRequestBody('syncPayScoreOrder', withDetail({ paidTime: '20991231235959' })),
+    ).toEqual([]);
+    expect(validateRequestBody('syncPayScoreOrder', without('mid'))).toEqual([
       { path: '/mid', rule: 'required', message: '/mid is required' },
     ]);
+    expect(() => validateRequestBody('nope' as 'syncPayScoreOrder', {})).toThrow(
+      'unknown operationId nope',
+    );
   });
 
-  it('pattern is an unanchored search with the u flag', () => {
-    expect(validateSchema({ pattern: 'b' }, 'abc')).toEqual([]);
-    expect(validateSchema({ pattern: '^b' }, 'abc')).toHaveLength(1);
-    expect(validateSchema({ pattern: '^.$' }, '😀')).toEqual([]);
-    expect(validateSchema({ pattern: '^\\p{Script=Han}+$' }, '支付分')).toEqual([]);
-  });
-
-  it('type covers integer, number, null, array, boolean and type lists', () => {
-    expect(validateSchema({ type: 'integer' }, 1)).toEqual([]);
-    expect(validateSchema({ type: 'integer' }, 1.5)).toHaveLength(1);
-    expect(validateSchema({ type: 'number' }, 1.5)).toEqual([]);
-    expect(validateSchema({ type: 'object' }, [])).toHaveLength(1);
-    expect(validateSchema({ type: 'array' }, [])).toEqual([]);
-    expect(validateSchema({ type: 'null' }, null)).toEqual([]);
-    expect(validateSchema({ type: 'object' }, null)).toHaveLength(1);
-    expect(validateSchema({ type: 'boolean' }, false)).toEqual([]);
-    expect(validateSchema({ type: ['string', 'null'] }, null)).toEqual([]);
-    expect(validateSchema({ type: ['string', 'null'] }, 0)).toHaveLength(1);
-  });
-
-  it('minimum and maximum are inclusive and apply to numbers only', () => {
-    const schema = { minimum: 1, maximum: 3 };
-    expect([0, 1, 3, 4, '0'].map((v) => validateSchema(schema, v).map((i) => i.rule))).toEqual([
-      ['minimum'],
-      [],
-      [],
-      ['maximum'],
-      [],
+  it('a pattern failure says what is allowed, from the spec, not the regex', () => {
+    expect(validateRequestBody('syncPayScoreOrder', body({ fenOrderId: 'a b' }))).toEqual([
+      {
+        path: '/fenOrderId',
+        rule: 'pattern',
+        message: '/fenOrderId must be letters, digits and _-|* only',
+      },
     ]);
-  });
-
-  it('if/then/else picks the branch by the if verdict; const and enum compare values', () => {
-    const schema = {
-      if: { properties: { kind: { const: 'a' } }, required: ['kind'] },
-      // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then/else, not a thenable
-      then: { required: ['a'] },
-      else: { required: ['b'] },
-    };
-    expect(validateSchema(schema, { kind: 'a', a: 1 })).toEqual([]);
-    expect(validateSchema(schema, { kind: 'a' }).map((i) => i.path)).toEqual(['/a']);
-    expect(validateSchema(schema, { kind: 'z' }).map((i) => i.path)).toEqual(['/b']);
-    expect(validateSchema({ enum: [1, 'x', null] }, null)).toEqual([]);
-    expect(validateSchema({ const: 1 }, 1.0)).toEqual([]);
   });
 
   it('escapes ~ and / in JSON Pointer paths', () => {
-    expect(validateSyncPayScoreOrderBody(body({ 'a/b~c': 1 })).map((i) => i.path)).toEqual([
-      '/a~1b~0c',
-    ]);
+    expect(
+      validateRequestBody('syncPayScoreOrder', body({ 'a/b~c': 1 })).map((i) => i.path),
+    ).toEqual(['/a~1b~0c']);
   });
 
   it('a required property must be own: inherited names do not count', () => {
-    expect(
-      validateSchema({ required: ['toString', 'constructor'] }, {}).map((i) => i.path),
-    ).toEqual(['/toString', '/constructor']);
+    const inherited = Object.create({ fenOrderId: 'X' });
+    Object.assign(inherited, without('fenOrderId'));
+    expect(validateRequestBody('syncPayScoreOrder', inherited).map((i) => i.path)).toEqual([
+      '/fenOrderId',
+    ]);
+  });
+
+  it('cuts long keys in paths and messages, and lists a few issues in the error message', async () => {
+    const long = 'k'.repeat(100_000);
+    const issues = validateRequestBody('syncPayScoreOrder', body({ [long]: 1 }));
+    expect(issues).toHaveLength(1);
+    expect(issues[0]?.path.length).toBeLessThanOrEqual(65);
+    expect(issues[0]?.message.length).toBeLessThan(120);
+    const many = Object.fromEntries(Array.from({ length: 500 }, (_, i) => [`x${i}`, i]));
+    const error = await refused(body(many));
+    expect(error.issues).toHaveLength(500);
+    expect(error.message).toContain('and 495 more');
+    expect(error.message.length).toBeLessThan(600);
+  });
+
+  it('decides a 10 MB string by its length alone: a maxLength issue, no code point counted', () => {
+    const spy = vi.spyOn(runtime, 'ucs2length');
+    const issues = validateRequestBody('syncPayScoreOrder', body({ mid: 'x'.repeat(10_000_000) }));
+    expect(issues).toEqual([
+      { path: '/mid', rule: 'maxLength', message: '/mid must be at most 32 characters' },
+    ]);
+    // The generated code never calls the counter for a string over 2 × maxLength units.
+    const counted = generatedValidators.match(/\w+\(\w+\) > \d+\)/g) ?? [];
+    const guarded = generatedValidators.match(/\.length > (\d+) \|\| \w+\(\w+\) > \d+\)/g) ?? [];
+    expect(counted.length).toBeGreaterThan(0);
+    expect(guarded).toHaveLength(counted.length);
+    // Called for the short fields only, never for the long one.
+    expect(spy.mock.calls.map(([s]) => s.length <= 64)).not.toContain(false);
+    spy.mockRestore();
+  });
+
+  it('ucs2length counts code points as JSON Schema does (lone surrogates are one each)', () => {
+    fc.assert(
+      fc.property(
+        fc.string({
+          unit: fc.oneof(
+            fc.constantFrom('\ud83d', '\ude00', '😀', '中'),
+            fc.string({ minLength: 1, maxLength: 1 }),
+          ),
+          maxLength: 70,
+        }),
+        (s) => runtime.ucs2length(s) === [...s].length,
+      ),
+    );
   });
 });
 
@@ -310,18 +331,20 @@ describe('validator properties', () => {
   });
 
   it('accepts every body the contract allows', () => {
-    fc.assert(fc.property(validBodies, (b) => validateSyncPayScoreOrderBody(b).length === 0));
+    fc.assert(
+      fc.property(validBodies, (b) => validateRequestBody('syncPayScoreOrder', b).length === 0),
+    );
   });
 
   it('refuses any added unknown field, with exactly one issue at its path', () => {
-    const known = new Set(Object.keys(syncPayScoreOrderRequestSchema.properties));
+    const known = new Set(['fenOrderId', 'mid', 'serviceId', 'type', 'detail']);
     fc.assert(
       fc.property(
         validBodies,
         fc.string().filter((k) => !known.has(k) && k !== '__proto__'),
         fc.jsonValue(),
         (b, key, value) => {
-          const issues = validateSyncPayScoreOrderBody({ ...b, [key]: value });
+          const issues = validateRequestBody('syncPayScoreOrder', { ...b, [key]: value });
           const path = `/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
           return (
             (value === undefined && issues.length === 0) ||
@@ -334,7 +357,7 @@ describe('validator properties', () => {
     );
   });
 
-  it('counts code points for maxLength, whatever the string (lone surrogates included)', () => {
+  it('counts code points for maxLength and minLength, whatever the string (lone surrogates included)', () => {
     fc.assert(
       fc.property(
         fc.string({
@@ -345,9 +368,11 @@ describe('validator properties', () => {
           maxLength: 70,
         }),
         (s) => {
-          const issues = validateSchema({ maxLength: 32, minLength: 2 }, s).map((i) => i.rule);
+          const issues = validateRequestBody('syncPayScoreOrder', body({ mid: s })).map(
+            (i) => i.rule,
+          );
           const n = [...s].length;
-          return issues.includes('maxLength') === n > 32 && issues.includes('minLength') === n < 2;
+          return issues.includes('maxLength') === n > 32 && issues.includes('minLength') === n < 1;
         },
       ),
     );
@@ -356,7 +381,7 @@ describe('validator properties', () => {
   it('never throws on any JSON value, and refuses every non-object body with a type issue', () => {
     fc.assert(
       fc.property(fc.jsonValue(), (value) => {
-        const issues = validateSyncPayScoreOrderBody(value);
+        const issues = validateRequestBody('syncPayScoreOrder', value);
         const isObject = typeof value === 'object' && value !== null && !Array.isArray(value);
         return issues.length > 0 && (isObject || issues[0]?.rule === 'type');
       }),

@@ -1,0 +1,12 @@
+/** One reason a request body was refused. */
+export interface ValidationIssue {
+  /** JSON Pointer to the offending value: `''` is the body itself, `/detail/paidTime` a field. */
+  path: string;
+  /**
+   * The JSON Schema keyword that failed (`required`, `pattern`, `maxLength`, …), or a client
+   * rule beyond the contract: `paidTime.notInFuture`, `paidTime.realDate`.
+   */
+  rule: string;
+  /** For people: the path and what is wrong. Never repeats the value. */
+  message: string;
+}
