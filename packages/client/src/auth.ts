@@ -72,10 +72,9 @@ export function createAuth(cfg: Config): Auth {
       throw answerError(answer, AuthError, ': no access token');
     }
     if (!TOKEN_CHARS.test(accessToken)) {
-      // Never shown: the token is a secret even when it is malformed.
-      answer.secrets.push(accessToken);
+      // Never shown, however short: the body is left out of the error, only its codes kept.
       throw answerError(
-        answer,
+        { ...answer, text: '', data: { errCode: field(data, 'errCode') } },
         AuthError,
         ': the access token is not a valid header value (1 to 4096 visible ASCII characters); not used',
         'ERR_INVALID_TOKEN',
