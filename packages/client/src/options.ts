@@ -98,7 +98,8 @@ export interface TianmanClientOptions {
   logger?: TianmanLogger;
   /**
    * Which events reach `logger`.
-   * @default process.env.TIANMAN_LOG on Node, else 'debug' (every event the logger takes)
+   * @default process.env.TIANMAN_LOG on Node (which also sends events to `console` when no
+   * `logger` is given), else 'debug' (every event the logger takes)
    */
   logLevel?: 'off' | 'warn' | 'debug';
   /** Token cache for `auth: 'token'`. @default in memory, per client */
@@ -123,6 +124,7 @@ export interface Config {
   /** The offset adopted from the platform's `Date` after a `1000` (shared by every call). */
   skew: { offsetMs: number };
   createNonce: (() => string) | undefined;
+  /** The logger when it takes debug events (the pipeline builds their details only then). */
   logger: TianmanLogger | undefined;
   /** Sends to `logger`, which can never break a call. */
   log: Log;
@@ -276,14 +278,15 @@ export function resolveOptions(options: TianmanClientOptions | undefined): Confi
 
   // An unknown TIANMAN_LOG is ignored rather than fatal: an environment variable is no place
   // for a client to refuse to start.
-  const fromLog = env('TIANMAN_LOG');
-  const level = o.logLevel ?? (LOG_LEVELS.includes(fromLog as string) ? fromLog : 'debug');
-  const logger =
-    level === 'off'
-      ? undefined
-      : level === 'warn'
-        ? { warn: o.logger?.warn?.bind(o.logger) }
-        : o.logger;
+  const fromEnvLog = env('TIANMAN_LOG');
+  const fromLog = LOG_LEVELS.includes(fromEnvLog as string) ? fromEnvLog : undefined;
+  const level = o.logLevel ?? fromLog ?? 'debug';
+  // TIANMAN_LOG without a logger prints to the console: the events are redacted, and a variable
+  // that turns logging on should need no code change.
+  const target: TianmanLogger | undefined =
+    o.logger ?? (fromLog && fromLog !== 'off' ? globalThis.console : undefined);
+  const logger: TianmanLogger | undefined =
+    level === 'off' ? undefined : level === 'warn' ? { warn: target?.warn?.bind(target) } : target;
   const log = createLog(logger);
 
   if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
@@ -313,7 +316,7 @@ export function resolveOptions(options: TianmanClientOptions | undefined): Confi
     clock: () => now() + skew.offsetMs,
     skew,
     createNonce: o.createNonce,
-    logger: o.logger && logger,
+    logger: logger?.debug ? logger : undefined,
     log,
     tokenStore: o.tokenStore,
   };

@@ -1,6 +1,16 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createTianmanClient, ENVIRONMENTS, type TianmanClientOptions } from '../src/index.js';
-import { APP_ID, APP_KEY, validBody } from './helpers.js';
+import {
+  APP_ID,
+  APP_KEY,
+  json,
+  NOW,
+  ok,
+  recordingLogger,
+  script,
+  serve,
+  validBody,
+} from './helpers.js';
 
 const base = { appId: APP_ID, appKey: APP_KEY };
 
@@ -152,4 +162,120 @@ describe('per-call options', () => {
       expect(requests).toBe(0);
     },
   );
+});
+
+describe('defaults from the environment (Node only)', () => {
+  const saved = { ...process.env };
+  afterEach(() => {
+    process.env = { ...saved };
+    vi.unstubAllGlobals();
+  });
+
+  it('appId and appKey come from TIANMAN_APP_ID and TIANMAN_APP_KEY when not passed', async () => {
+    process.env.TIANMAN_APP_ID = APP_ID;
+    process.env.TIANMAN_APP_KEY = APP_KEY;
+    const client = createTianmanClient({ environment: 'mock' });
+    expect(client.appId).toBe(APP_ID);
+    // Never echoed: not in the client, and not in a refusal.
+    expect(JSON.stringify(client)).not.toContain(APP_KEY);
+    process.env.TIANMAN_APP_ID = 'bad"id';
+    expect(refusal({ environment: 'mock' })).not.toContain('bad"id');
+  });
+
+  it('passed values win over the environment', () => {
+    process.env.TIANMAN_APP_ID = 'from-env';
+    process.env.TIANMAN_APP_KEY = 'from-env-key';
+    expect(createTianmanClient({ ...base, environment: 'mock' }).appId).toBe(APP_ID);
+  });
+
+  it('reads nothing on a runtime without process.versions.node (edge)', () => {
+    process.env.TIANMAN_APP_ID = APP_ID;
+    process.env.TIANMAN_APP_KEY = APP_KEY;
+    vi.stubGlobal('process', { env: process.env });
+    expect(refusal({ environment: 'mock' })).toMatch(/appId and appKey are required/);
+  });
+
+  it('TIANMAN_LOG sets the level, and sends events to console when no logger is given', async () => {
+    const server = await serve(script(ok));
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const debug = vi.spyOn(console, 'debug').mockImplementation(() => {});
+    process.env.TIANMAN_LOG = 'warn';
+    const client = createTianmanClient({ ...base, baseUrl: server.url, now: () => NOW });
+    await client.syncPayScoreOrder({ ...validBody, detail: { paidTime: '20261125' } });
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(String(warn.mock.calls[0]?.[0])).toContain('date-only');
+    expect(debug).not.toHaveBeenCalled();
+    process.env.TIANMAN_LOG = 'debug';
+    await createTianmanClient({ ...base, baseUrl: server.url, now: () => NOW }).syncPayScoreOrder(
+      validBody,
+    );
+    expect(debug).toHaveBeenCalled();
+    expect(JSON.stringify(debug.mock.calls)).not.toContain(APP_KEY);
+    process.env.TIANMAN_LOG = 'off';
+    const logger = recordingLogger();
+    await createTianmanClient({
+      ...base,
+      baseUrl: server.url,
+      now: () => NOW,
+      logger,
+    }).syncPayScoreOrder(validBody);
+    expect(logger.events).toEqual([]);
+  });
+
+  it('logLevel filters what reaches the logger', async () => {
+    const server = await serve(script(ok));
+    const logger = recordingLogger();
+    const client = createTianmanClient({
+      ...base,
+      baseUrl: server.url,
+      now: () => NOW,
+      logger,
+      logLevel: 'warn',
+    });
+    await client.syncPayScoreOrder({ ...validBody, detail: { paidTime: '20261125' } });
+    expect(logger.events.map((e) => e.level)).toEqual(['warn']);
+    expect(refusal({ ...base, environment: 'mock', logLevel: 'loud' })).toContain(
+      'logLevel: expected off or warn or debug',
+    );
+  });
+});
+
+describe('per-call options', () => {
+  it('override timeoutMs, retry and add headers for that call only', async () => {
+    let n = 0;
+    const server = await serve((_r, res) => {
+      if (++n % 2) json(res, 503, { errCode: '9999' });
+      else ok(res);
+    });
+    const client = createTianmanClient({
+      ...base,
+      baseUrl: server.url,
+      now: () => NOW,
+      retry: { limit: 0 },
+    });
+    const result = await client.syncPayScoreOrder(validBody, {
+      retry: { limit: 1, baseDelayMs: 1, maxDelayMs: 1 },
+      headers: { 'X-Request-Id': 'abc' },
+    });
+    expect(result.attempts).toBe(2);
+    expect(server.received.map((r) => r.headers['x-request-id'])).toEqual(['abc', 'abc']);
+    await expect(client.syncPayScoreOrder(validBody)).rejects.toMatchObject({ status: 503 });
+  });
+
+  it('refuses unknown call options, reserved headers and header injection, sending nothing', async () => {
+    const server = await serve(script(ok));
+    const client = createTianmanClient({ ...base, baseUrl: server.url, now: () => NOW });
+    const bad = [
+      [{ retries: 1 }, 'unknown call option retries'],
+      [{ headers: { authorization: 'x' } }, 'headers.authorization: set by the client'],
+      [{ headers: { 'Content-Type': 'text/plain' } }, 'headers.content-type: set by the client'],
+      [{ headers: { 'x-a': 'v\r\nx-b: 1' } }, 'headers.x-a: expected a string without control'],
+      [{ retry: { limit: -1 } }, 'retry.limit: expected number'],
+      [{ timeoutMs: Number.NaN }, 'timeoutMs: expected number'],
+    ] as const;
+    for (const [options, message] of bad) {
+      await expect(client.syncPayScoreOrder(validBody, options as never)).rejects.toThrow(message);
+    }
+    expect(server.connections).toBe(0);
+  });
 });
