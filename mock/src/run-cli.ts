@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
 import { DEFAULT_HOST, DEFAULT_PORT, ENV_APP_ID, ENV_APP_KEY } from './constants.js';
-import { resolveCredentials } from './credentials.js';
+import { type CredentialSource, resolveCredentialSources } from './credentials.js';
 import type { MockRequestLog } from './gate.js';
 import { startMock } from './mock.js';
 import type { PrismLogLevel } from './prism.js';
@@ -61,11 +61,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   const stop = io.stop ?? onceSignal();
   let mock: Awaited<ReturnType<typeof startMock>>;
+  let sources: CredentialSources;
   try {
+    const resolved = resolveCredentialSources(undefined, io.env);
+    sources = resolved.sources;
     mock = await startMock({
       port,
       host: values.host ?? DEFAULT_HOST,
-      credentials: resolveCredentials(undefined, io.env),
+      credentials: resolved.credentials,
       ...(values.spec ? { spec: values.spec } : {}),
       ...(values.quiet ? {} : { log: (entry) => io.stdout.write(formatLogLine(entry)) }),
       prismLogLevel: (values.verbose ? 'debug' : 'silent') satisfies PrismLogLevel,
@@ -76,7 +79,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   // performance.now() counts from process start in the bin, so this is start-to-ready.
   const readyMs = performance.now();
-  io.stdout.write(banner(mock.url, mock.credentials, mock.spec, readyMs, readyMs - started));
+  io.stdout.write(
+    banner(mock.url, mock.credentials.appId, sources, mock.spec, readyMs, readyMs - started),
+  );
   io.onReady?.(mock.url);
   await stop;
   io.stdout.write('\ntianman-mock: stopping…\n');
@@ -110,19 +115,42 @@ function onceSignal(): Promise<unknown> {
   return stop;
 }
 
-/** The startup banner: everything needed to point a client at the mock. */
+/** Where the banner's credentials came from. */
+export interface CredentialSources {
+  appId: CredentialSource;
+  appKey: CredentialSource;
+}
+
+/**
+ * The startup banner: everything needed to point a client at the mock. It says where the appKey
+ * came from and never prints it: a key in the environment may be someone's real one, and a
+ * terminal is scrollback, screenshots and CI logs. The default is in the README.
+ */
 export function banner(
   url: string,
-  credentials: { appId: string; appKey: string },
+  appId: string,
+  sources: CredentialSources,
   spec: string,
   sinceProcessStartMs: number,
   sinceCallMs: number,
 ): string {
+  const appIdFrom =
+    sources.appId === 'environment'
+      ? `(from ${ENV_APP_ID})`
+      : sources.appId === 'default'
+        ? `(sandbox default; ${ENV_APP_ID} overrides)`
+        : '(from the startMock options)';
+  const appKey =
+    sources.appKey === 'environment'
+      ? `from ${ENV_APP_KEY}, not printed`
+      : sources.appKey === 'default'
+        ? `the sandbox default, not printed (see the README; ${ENV_APP_KEY} overrides)`
+        : 'from the startMock options, not printed';
   return `tianman-mock — ChinaUMS 天满 open platform, locally (Prism + auth gate)
 
   URL     ${url}
-  appId   ${credentials.appId}
-  appKey  ${credentials.appKey}    (sandbox only; ${ENV_APP_ID} / ${ENV_APP_KEY} override)
+  appId   ${appId}    ${appIdFrom}
+  appKey  ${appKey}
   spec    ${spec}
 
   createTianmanClient({ appId, appKey, baseUrl: '${url}' })
