@@ -45,8 +45,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let values: ReturnType<typeof parse>;
   try {
     values = parse(argv);
-  } catch (error) {
-    io.stderr.write(`tianman-mock: ${(error as Error).message}\nRun tianman-mock --help.\n`);
+  } catch {
+    io.stderr.write(`tianman-mock: ${describeBadArgument(argv)}\nRun tianman-mock --help.\n`);
     return 2;
   }
   if (values.help) {
@@ -90,20 +90,50 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
+const OPTIONS = {
+  port: { type: 'string' },
+  host: { type: 'string' },
+  spec: { type: 'string' },
+  quiet: { type: 'boolean' },
+  verbose: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
 function parse(argv: string[]) {
-  return parseArgs({
+  return parseArgs({ args: argv, strict: true, allowPositionals: false, options: OPTIONS }).values;
+}
+
+/**
+ * What is wrong with a command line the strict parse refused, naming the argument by position:
+ * node:util's message quotes it, and a stray word is often a key pasted in the wrong place.
+ */
+function describeBadArgument(argv: string[]): string {
+  const { tokens } = parseArgs({
     args: argv,
-    strict: true,
-    allowPositionals: false,
-    options: {
-      port: { type: 'string' },
-      host: { type: 'string' },
-      spec: { type: 'string' },
-      quiet: { type: 'boolean' },
-      verbose: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  }).values;
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+    options: OPTIONS,
+  });
+  for (const token of tokens) {
+    const position = `#${token.index + 1}`;
+    if (token.kind === 'positional') {
+      return `unexpected argument ${position}: tianman-mock takes options only`;
+    }
+    if (token.kind !== 'option') continue;
+    if (!Object.hasOwn(OPTIONS, token.name)) return `unknown option ${position}`;
+    const option = `--${token.name}`;
+    const type = OPTIONS[token.name as keyof typeof OPTIONS].type;
+    if (type === 'boolean' && token.value !== undefined) {
+      return `${option} takes no value (argument ${position})`;
+    }
+    if (type === 'string' && (token.value === undefined || !token.inlineValue)) {
+      if (token.value === undefined || token.value.startsWith('-')) {
+        return `${option} needs a value (argument ${position})`;
+      }
+    }
+  }
+  return 'cannot read the command line';
 }
 
 function onceSignal(): Promise<unknown> {

@@ -74,7 +74,15 @@ describe('tianman-mock', () => {
     expect(help.out()).toContain('Usage: tianman-mock');
     const unknown = io();
     expect(await runCli(['--prot', '1'], unknown.io)).toBe(2);
-    expect(unknown.err()).toContain('--prot');
+    expect(unknown.err()).toMatch(/^tianman-mock: unknown option #1\n/);
+    // A stray word is often a key pasted in the wrong place: named by position, never echoed.
+    const stray = io();
+    expect(await runCli(['--quiet', 'PASTED-KEY-0123'], stray.io)).toBe(2);
+    expect(stray.err()).toMatch(/^tianman-mock: unexpected argument #2: /);
+    expect(stray.err()).not.toContain('PASTED');
+    const missing = io();
+    expect(await runCli(['--port'], missing.io)).toBe(2);
+    expect(missing.err()).toMatch(/--port needs a value \(argument #1\)/);
     const bad = io();
     expect(await runCli(['--port', 'http'], bad.io)).toBe(2);
     expect(bad.err()).toContain('--port must be');
