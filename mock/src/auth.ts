@@ -213,12 +213,20 @@ export async function checkTokenRequest(
   if (Math.abs(now - signedAt) > toleranceSeconds * 1000) {
     return reject('timestamp-skew', describeSkew(request.timestamp, now, toleranceSeconds));
   }
-  const expected = await signTokenRequest({
-    appId: credentials.appId,
-    appKey: credentials.appKey,
-    timestamp: request.timestamp,
-    nonce: request.nonce,
-  });
+  let expected: Awaited<ReturnType<typeof signTokenRequest>>;
+  try {
+    expected = await signTokenRequest({
+      appId: credentials.appId,
+      appKey: credentials.appKey,
+      timestamp: request.timestamp,
+      nonce: request.nonce,
+    });
+  } catch (error) {
+    // The schema counts code points and allows any character; the platform's nonce is visible
+    // ASCII of at most 128 characters, and the signer says which rule broke (never the value).
+    if (!(error instanceof TypeError)) throw error;
+    return reject('malformed', error.message.replace(/^@tianman\/signer: /, ''));
+  }
   if (!constantTimeEqual(expected.signature, request.signature)) {
     return reject(
       'signature',

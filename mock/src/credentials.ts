@@ -26,8 +26,25 @@ export function resolveCredentials(
   given: Partial<MockCredentials> | undefined,
   env: Record<string, string | undefined> = process.env,
 ): MockCredentials {
-  const appId = given?.appId ?? nonEmpty(env[ENV_APP_ID]) ?? SANDBOX_APP_ID;
-  const appKey = given?.appKey ?? nonEmpty(env[ENV_APP_KEY]) ?? SANDBOX_APP_KEY;
+  return resolveCredentialSources(given, env).credentials;
+}
+
+/** Where a credential came from: an option of `startMock`, the environment, or the default. */
+export type CredentialSource = 'option' | 'environment' | 'default';
+
+/**
+ * {@link resolveCredentials}, and where each field came from: the banner says where instead of
+ * printing the key.
+ */
+export function resolveCredentialSources(
+  given: Partial<MockCredentials> | undefined,
+  env: Record<string, string | undefined> = process.env,
+): {
+  credentials: MockCredentials;
+  sources: { appId: CredentialSource; appKey: CredentialSource };
+} {
+  const [appId, appIdSource] = pick(given?.appId, env[ENV_APP_ID], SANDBOX_APP_ID);
+  const [appKey, appKeySource] = pick(given?.appKey, env[ENV_APP_KEY], SANDBOX_APP_KEY);
   if (!HEADER_SAFE.test(appId)) {
     throw new TypeError(
       `@tianman/mock: credentials.appId (or ${ENV_APP_ID}) must be visible ASCII without '"' or '\\'; got ${JSON.stringify(appId)}.`,
@@ -37,7 +54,17 @@ export function resolveCredentials(
     // Never echo the key, not even a bad one.
     throw new TypeError(`@tianman/mock: credentials.appKey (or ${ENV_APP_KEY}) must not be empty.`);
   }
-  return { appId, appKey };
+  return { credentials: { appId, appKey }, sources: { appId: appIdSource, appKey: appKeySource } };
+}
+
+function pick(
+  given: string | undefined,
+  fromEnv: string | undefined,
+  fallback: string,
+): [string, CredentialSource] {
+  if (given !== undefined) return [given, 'option'];
+  const value = nonEmpty(fromEnv);
+  return value === undefined ? [fallback, 'default'] : [value, 'environment'];
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

@@ -23,6 +23,8 @@ export type GateReason =
   | 'encoding'
   | 'malformed-json'
   | 'body-too-large'
+  | 'prefer'
+  | 'client-closed'
   | 'internal';
 
 /** One line of the mock's request log (what `tianman-mock` prints). */
@@ -31,6 +33,10 @@ export interface MockRequestLog {
   method: string;
   /** Path and query as received. */
   path: string;
+  /**
+   * Status answered; {@link CLIENT_CLOSED} (499) when the client hung up before sending the
+   * whole body, so nothing was answered.
+   */
   status: number;
   /** `errCode` or `respCode` of the answer, when it has one. */
   code?: string;
@@ -49,6 +55,8 @@ export interface GateOptions {
   prismUrl: string;
   /** Example name → status code, per path (see `loadSpec`). */
   exampleCodes: Map<string, Map<string, number>>;
+  /** Status code → example names, per path: what `Prefer` may choose (see `loadSpec`). */
+  responses?: Map<string, Map<number, string[]>>;
   log?: (entry: MockRequestLog) => void;
 }
 
@@ -57,6 +65,21 @@ interface Answer {
   headers: Record<string, string | string[]>;
   body: Buffer;
   reason?: GateReason;
+  /** For the log when the body cannot carry it (nothing is sent for a client that left). */
+  info?: string;
+}
+
+/**
+ * nginx's "client closed request": the log's status for a request whose client hung up before
+ * sending the whole body. Nothing is answered; it is not the mock failing.
+ */
+export const CLIENT_CLOSED = 499;
+
+/** The client went away before the body was complete. */
+class ClientClosedError extends Error {
+  constructor() {
+    super('the client closed the connection before sending the whole body');
+  }
 }
 
 // Hop-by-hop headers describe one connection; forwarding them would confuse the next hop.
@@ -115,7 +138,9 @@ export function createGate(options: GateOptions): {
     return json(200, { errCode: ERR_OK, errInfo: INFO_OK, ...token });
   }
 
-  function forward(req: IncomingMessage, path: string, body: Buffer): Promise<Answer> {
+  async function forward(req: IncomingMessage, path: string, body: Buffer): Promise<Answer> {
+    const refused = checkPrefer(req.headers.prefer, options.responses?.get(path));
+    if (refused !== undefined) return gatewayError(400, ERR_PARAMETER, refused, 'prefer');
     const headers: Record<string, string | string[]> = {};
     for (const [name, value] of Object.entries(req.headers)) {
       if (value !== undefined && !HOP_BY_HOP.has(name)) headers[name] = value;
@@ -171,17 +196,26 @@ export function createGate(options: GateOptions): {
           : answer(req, body),
       )
       .catch((error: unknown) =>
-        gatewayError(
-          500,
-          ERR_SYSTEM,
-          `mock internal error: ${error instanceof Error ? error.message : String(error)}`,
-          'internal',
-        ),
+        error instanceof ClientClosedError
+          ? {
+              status: CLIENT_CLOSED,
+              headers: {},
+              body: Buffer.alloc(0),
+              reason: 'client-closed' as const,
+              info: error.message,
+            }
+          : gatewayError(
+              500,
+              ERR_SYSTEM,
+              `mock internal error: ${error instanceof Error ? error.message : String(error)}`,
+              'internal',
+            ),
       )
       .then((result) => {
         if (result.reason) result.headers['x-mock-reason'] = result.reason;
         result.headers['content-length'] = String(result.body.length);
-        if (!res.headersSent && !res.destroyed) {
+        if (result.status === CLIENT_CLOSED) res.destroy();
+        else if (!res.headersSent && !res.destroyed) {
           res.writeHead(result.status, result.headers);
           res.end(result.body);
         }
@@ -215,11 +249,11 @@ function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
       else chunks.push(chunk);
     });
     req.on('end', () => resolve(tooLarge ? undefined : Buffer.concat(chunks)));
-    req.on('error', reject);
-    // A caller that hangs up mid-body fires neither 'end' nor (always) 'error'.
+    // An aborted upload surfaces as 'error' ("aborted") or only as 'close' without 'end'; either
+    // way the client left, which is no failure of the mock.
+    req.on('error', () => reject(new ClientClosedError()));
     req.on('close', () => {
-      if (!req.complete)
-        reject(new Error('the client closed the connection before sending the whole body'));
+      if (!req.complete) reject(new ClientClosedError());
     });
   });
 }
@@ -243,6 +277,16 @@ function checkJson(req: IncomingMessage, body: Buffer): Answer | undefined {
       ERR_PARAMETER,
       `${INFO_BAD_REQUEST}: Content-Type must be application/json (UTF-8); got ${JSON.stringify(contentType)}`,
       'content-type',
+    );
+  }
+  if (body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf) {
+    // TextDecoder would drop it silently and JSON.parse accept the rest, but Prism never answers
+    // such a body; JSON text must not start with one (RFC 8259 §8.1).
+    return gatewayError(
+      400,
+      ERR_PARAMETER,
+      `${INFO_BAD_REQUEST}: body starts with a UTF-8 byte order mark (EF BB BF); send the JSON without it`,
+      'encoding',
     );
   }
   let text: string;
@@ -279,15 +323,52 @@ export function withExampleCode(
 ): string | undefined {
   if (prefer === undefined || examples === undefined) return undefined;
   const value = Array.isArray(prefer) ? prefer.join(', ') : prefer;
+  const pairs = parsePrefer(value);
+  const example = pairs.get('example');
+  if (example === undefined || pairs.has('code')) return value;
+  const code = examples.get(example);
+  return code === undefined ? value : `${value}, code=${code}`;
+}
+
+function parsePrefer(value: string): Map<string, string> {
   const pairs = new Map<string, string>();
   for (const part of value.split(/[,;]/)) {
     const [name = '', raw = ''] = part.split('=', 2).map((s) => s.trim());
     if (name) pairs.set(name.toLowerCase(), raw.replace(/^"|"$/g, ''));
   }
+  return pairs;
+}
+
+/**
+ * Why a `Prefer` header cannot be answered from the spec, naming the choices; `undefined` when
+ * it can. Prism answers an unknown code or example with its own 404 and a code paired with
+ * another code's example with a 500, which reads as the mock failing.
+ */
+export function checkPrefer(
+  prefer: string | string[] | undefined,
+  responses: Map<number, string[]> | undefined,
+): string | undefined {
+  if (prefer === undefined || responses === undefined) return undefined;
+  const pairs = parsePrefer(Array.isArray(prefer) ? prefer.join(', ') : prefer);
+  const codes = [...responses.keys()].sort((a, b) => a - b);
+  const code = pairs.get('code');
+  // A header value cannot hold a line break; the cut keeps a log line short.
+  const shown = (text: string) => (text.length > 40 ? `${text.slice(0, 40)}…` : text);
+  if (code !== undefined && !(/^\d+$/.test(code) && responses.has(Number(code)))) {
+    return `Prefer code=${shown(code)} is not a status this operation answers with; choose one of ${codes.join(', ')}`;
+  }
   const example = pairs.get('example');
-  if (example === undefined || pairs.has('code')) return value;
-  const code = examples.get(example);
-  return code === undefined ? value : `${value}, code=${code}`;
+  if (example === undefined) return undefined;
+  const owners = codes.filter((c) => responses.get(c)?.includes(example));
+  if (owners.length === 0) {
+    const choices = codes.map((c) => `${c}: ${(responses.get(c) ?? []).join(', ')}`).join('; ');
+    return `Prefer example=${shown(example)} is not an example of this operation; choose one of ${choices}`;
+  }
+  if (code !== undefined && !owners.includes(Number(code))) {
+    const examplesOfCode = responses.get(Number(code)) ?? [];
+    return `Prefer example=${example} belongs to code=${owners.join(' or code=')}; code=${code} has ${examplesOfCode.length > 0 ? `examples ${examplesOfCode.join(', ')}` : 'no named examples'}`;
+  }
+  return undefined;
 }
 
 function json(status: number, value: unknown, reason?: GateReason): Answer {
@@ -323,6 +404,7 @@ function logEntry(req: IncomingMessage, result: Answer, durationMs: number): Moc
   } catch {
     // Prism's problem+json and empty bodies have no code; the status says enough.
   }
+  if (result.info !== undefined) entry.info = result.info;
   if (result.reason) entry.reason = result.reason;
   return entry;
 }

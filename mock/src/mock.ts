@@ -115,11 +115,12 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   const clock = options.now ?? Date.now;
   const spec = options.spec ?? defaultSpecPath();
 
-  const { operations, exampleCodes } = await loadSpec(spec);
+  const { operations, exampleCodes, responses } = await loadSpec(spec);
   const prism = await startPrism(operations, options.prismLogLevel);
   const gate = createGate({
     prismUrl: prism.url,
     exampleCodes,
+    responses,
     ...(options.log ? { log: options.log } : {}),
     auth: {
       credentials,

@@ -18,6 +18,11 @@ export interface LoadedSpec {
    * uses this map to add the status code the example belongs to.
    */
   exampleCodes: Map<string, Map<string, number>>;
+  /**
+   * Status code → example names, per path: what a `Prefer` header may choose from. The gate
+   * refuses anything else itself, because Prism answers some of those combinations with a 500.
+   */
+  responses: Map<string, Map<number, string[]>>;
 }
 
 /**
@@ -34,21 +39,27 @@ export async function loadSpec(specPath: string): Promise<LoadedSpec> {
   const operations = await getHttpOperationsFromSpec(specPath);
   replaceDialect(operations, new Set());
   const exampleCodes = new Map<string, Map<string, number>>();
+  const responses = new Map<string, Map<number, string[]>>();
   for (const operation of operations) {
     const byName = exampleCodes.get(operation.path) ?? new Map<string, number>();
+    const byCode = responses.get(operation.path) ?? new Map<number, string[]>();
     for (const response of operation.responses) {
       const code = Number(response.code);
       if (!Number.isInteger(code)) continue;
+      const names = byCode.get(code) ?? [];
       for (const content of response.contents ?? []) {
         for (const example of content.examples ?? []) {
           // First one wins: a name reused across codes stays ambiguous and needs `code=`.
           if (!byName.has(example.key)) byName.set(example.key, code);
+          if (!names.includes(example.key)) names.push(example.key);
         }
       }
+      byCode.set(code, names);
     }
     exampleCodes.set(operation.path, byName);
+    responses.set(operation.path, byCode);
   }
-  return { operations, exampleCodes };
+  return { operations, exampleCodes, responses };
 }
 
 function replaceDialect(value: unknown, seen: Set<object>): void {

@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
 import { DEFAULT_HOST, DEFAULT_PORT, ENV_APP_ID, ENV_APP_KEY } from './constants.js';
-import { resolveCredentials } from './credentials.js';
+import { type CredentialSource, resolveCredentialSources } from './credentials.js';
 import type { MockRequestLog } from './gate.js';
 import { startMock } from './mock.js';
 import type { PrismLogLevel } from './prism.js';
@@ -45,8 +45,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let values: ReturnType<typeof parse>;
   try {
     values = parse(argv);
-  } catch (error) {
-    io.stderr.write(`tianman-mock: ${(error as Error).message}\nRun tianman-mock --help.\n`);
+  } catch {
+    io.stderr.write(`tianman-mock: ${describeBadArgument(argv)}\nRun tianman-mock --help.\n`);
     return 2;
   }
   if (values.help) {
@@ -61,11 +61,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   const stop = io.stop ?? onceSignal();
   let mock: Awaited<ReturnType<typeof startMock>>;
+  let sources: CredentialSources;
   try {
+    const resolved = resolveCredentialSources(undefined, io.env);
+    sources = resolved.sources;
     mock = await startMock({
       port,
       host: values.host ?? DEFAULT_HOST,
-      credentials: resolveCredentials(undefined, io.env),
+      credentials: resolved.credentials,
       ...(values.spec ? { spec: values.spec } : {}),
       ...(values.quiet ? {} : { log: (entry) => io.stdout.write(formatLogLine(entry)) }),
       prismLogLevel: (values.verbose ? 'debug' : 'silent') satisfies PrismLogLevel,
@@ -76,7 +79,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   // performance.now() counts from process start in the bin, so this is start-to-ready.
   const readyMs = performance.now();
-  io.stdout.write(banner(mock.url, mock.credentials, mock.spec, readyMs, readyMs - started));
+  io.stdout.write(
+    banner(mock.url, mock.credentials.appId, sources, mock.spec, readyMs, readyMs - started),
+  );
   io.onReady?.(mock.url);
   await stop;
   io.stdout.write('\ntianman-mock: stopping…\n');
@@ -85,20 +90,50 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
+const OPTIONS = {
+  port: { type: 'string' },
+  host: { type: 'string' },
+  spec: { type: 'string' },
+  quiet: { type: 'boolean' },
+  verbose: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
 function parse(argv: string[]) {
-  return parseArgs({
+  return parseArgs({ args: argv, strict: true, allowPositionals: false, options: OPTIONS }).values;
+}
+
+/**
+ * What is wrong with a command line the strict parse refused, naming the argument by position:
+ * node:util's message quotes it, and a stray word is often a key pasted in the wrong place.
+ */
+function describeBadArgument(argv: string[]): string {
+  const { tokens } = parseArgs({
     args: argv,
-    strict: true,
-    allowPositionals: false,
-    options: {
-      port: { type: 'string' },
-      host: { type: 'string' },
-      spec: { type: 'string' },
-      quiet: { type: 'boolean' },
-      verbose: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  }).values;
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+    options: OPTIONS,
+  });
+  for (const token of tokens) {
+    const position = `#${token.index + 1}`;
+    if (token.kind === 'positional') {
+      return `unexpected argument ${position}: tianman-mock takes options only`;
+    }
+    if (token.kind !== 'option') continue;
+    if (!Object.hasOwn(OPTIONS, token.name)) return `unknown option ${position}`;
+    const option = `--${token.name}`;
+    const type = OPTIONS[token.name as keyof typeof OPTIONS].type;
+    if (type === 'boolean' && token.value !== undefined) {
+      return `${option} takes no value (argument ${position})`;
+    }
+    if (type === 'string' && (token.value === undefined || !token.inlineValue)) {
+      if (token.value === undefined || token.value.startsWith('-')) {
+        return `${option} needs a value (argument ${position})`;
+      }
+    }
+  }
+  return 'cannot read the command line';
 }
 
 function onceSignal(): Promise<unknown> {
@@ -110,19 +145,42 @@ function onceSignal(): Promise<unknown> {
   return stop;
 }
 
-/** The startup banner: everything needed to point a client at the mock. */
+/** Where the banner's credentials came from. */
+export interface CredentialSources {
+  appId: CredentialSource;
+  appKey: CredentialSource;
+}
+
+/**
+ * The startup banner: everything needed to point a client at the mock. It says where the appKey
+ * came from and never prints it: a key in the environment may be someone's real one, and a
+ * terminal is scrollback, screenshots and CI logs. The default is in the README.
+ */
 export function banner(
   url: string,
-  credentials: { appId: string; appKey: string },
+  appId: string,
+  sources: CredentialSources,
   spec: string,
   sinceProcessStartMs: number,
   sinceCallMs: number,
 ): string {
+  const appIdFrom =
+    sources.appId === 'environment'
+      ? `(from ${ENV_APP_ID})`
+      : sources.appId === 'default'
+        ? `(sandbox default; ${ENV_APP_ID} overrides)`
+        : '(from the startMock options)';
+  const appKey =
+    sources.appKey === 'environment'
+      ? `from ${ENV_APP_KEY}, not printed`
+      : sources.appKey === 'default'
+        ? `the sandbox default, not printed (see the README; ${ENV_APP_KEY} overrides)`
+        : 'from the startMock options, not printed';
   return `tianman-mock — ChinaUMS 天满 open platform, locally (Prism + auth gate)
 
   URL     ${url}
-  appId   ${credentials.appId}
-  appKey  ${credentials.appKey}    (sandbox only; ${ENV_APP_ID} / ${ENV_APP_KEY} override)
+  appId   ${appId}    ${appIdFrom}
+  appKey  ${appKey}
   spec    ${spec}
 
   createTianmanClient({ appId, appKey, baseUrl: '${url}' })

@@ -34,8 +34,16 @@ describe('tianman-mock', () => {
     const exit = runCli(['--port', '0'], cli.io);
     const url = await cli.readyUrl;
     expect(cli.out()).toContain(`URL     ${url}`);
-    expect(cli.out()).toContain(SANDBOX_CREDENTIALS.appId);
-    expect(cli.out()).toContain(SANDBOX_CREDENTIALS.appKey);
+    expect(cli.out()).toMatch(
+      new RegExp(
+        `appId   ${SANDBOX_CREDENTIALS.appId} +\\(sandbox default; TIANMAN_MOCK_APP_ID overrides\\)`,
+      ),
+    );
+    expect(cli.out()).toMatch(
+      /appKey {2}the sandbox default, not printed \(see the README; TIANMAN_MOCK_APP_KEY overrides\)/,
+    );
+    // The sandbox key is public, but a banner that prints a key prints whatever key it is given.
+    expect(cli.out()).not.toContain(SANDBOX_CREDENTIALS.appKey);
     expect(cli.out()).toMatch(/Ready in \d+ ms/);
     await rawCall(JSON.stringify(validBody), { url, sign: { nonce: 'cli-test-nonce' } });
     expect(cli.out()).toMatch(
@@ -48,10 +56,14 @@ describe('tianman-mock', () => {
   });
 
   it('takes the credentials from the environment', async () => {
-    const cli = io({ TIANMAN_MOCK_APP_ID: 'my-sandbox-app', TIANMAN_MOCK_APP_KEY: 'my-key' });
+    const key = 'my-own-sandbox-key-0123456789';
+    const cli = io({ TIANMAN_MOCK_APP_ID: 'my-sandbox-app', TIANMAN_MOCK_APP_KEY: key });
     const exit = runCli(['--port', '0', '--quiet'], cli.io);
     await cli.readyUrl;
-    expect(cli.out()).toContain('appId   my-sandbox-app');
+    expect(cli.out()).toMatch(/appId {3}my-sandbox-app +\(from TIANMAN_MOCK_APP_ID\)/);
+    expect(cli.out()).toMatch(/appKey {2}from TIANMAN_MOCK_APP_KEY, not printed/);
+    expect(cli.out()).not.toContain(key);
+    expect(cli.err()).not.toContain(key);
     cli.stop();
     expect(await exit).toBe(0);
   });
@@ -62,7 +74,15 @@ describe('tianman-mock', () => {
     expect(help.out()).toContain('Usage: tianman-mock');
     const unknown = io();
     expect(await runCli(['--prot', '1'], unknown.io)).toBe(2);
-    expect(unknown.err()).toContain('--prot');
+    expect(unknown.err()).toMatch(/^tianman-mock: unknown option #1\n/);
+    // A stray word is often a key pasted in the wrong place: named by position, never echoed.
+    const stray = io();
+    expect(await runCli(['--quiet', 'PASTED-KEY-0123'], stray.io)).toBe(2);
+    expect(stray.err()).toMatch(/^tianman-mock: unexpected argument #2: /);
+    expect(stray.err()).not.toContain('PASTED');
+    const missing = io();
+    expect(await runCli(['--port'], missing.io)).toBe(2);
+    expect(missing.err()).toMatch(/--port needs a value \(argument #1\)/);
     const bad = io();
     expect(await runCli(['--port', 'http'], bad.io)).toBe(2);
     expect(bad.err()).toContain('--port must be');

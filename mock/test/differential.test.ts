@@ -215,6 +215,11 @@ async function pool<T>(items: T[], limit: number, run: (item: T) => Promise<void
 describe('differential: the client’s validator versus Prism behind the mock', () => {
   it(`agrees on ${RUNS} generated bodies, valid and invalid`, { timeout: 120_000 }, async () => {
     const seed = Number(process.env.FC_SEED ?? Date.now() % 2 ** 31);
+    if (!Number.isInteger(seed))
+      throw new Error(`FC_SEED must be an integer; got ${process.env.FC_SEED}`);
+    // Printed first, so a run that times out or throws can be replayed too.
+    const replay = `seed ${seed}; replay with FC_SEED=${seed} pnpm --filter @tianman/mock exec vitest run test/differential.test.ts`;
+    console.info(`differential: ${replay}`);
     const bodies = fc.sample(body, { numRuns: RUNS, seed });
     const client = createTianmanClient({
       ...inject('mockCredentials'),
@@ -264,9 +269,9 @@ describe('differential: the client’s validator versus Prism behind the mock', 
     console.info(
       `differential: ${bodies.length} bodies (${valid} valid, ${bodies.length - valid} invalid; ${stricter} valid ones refused by the client's own paidTime rules) in ${seconds.toFixed(1)} s, seed ${seed}`,
     );
-    expect(disagreements, `seed ${seed}; rerun with FC_SEED=${seed}`).toEqual([]);
+    expect(disagreements, replay).toEqual([]);
     // The mix must exercise both verdicts, or the test proves little.
-    expect(valid).toBeGreaterThan(RUNS * 0.2);
-    expect(bodies.length - valid).toBeGreaterThan(RUNS * 0.3);
+    expect(valid, replay).toBeGreaterThan(RUNS * 0.2);
+    expect(bodies.length - valid, replay).toBeGreaterThan(RUNS * 0.3);
   });
 });

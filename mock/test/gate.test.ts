@@ -142,6 +142,23 @@ describe('bodies the gateway cannot read', () => {
     expectRefusal(await rawCall(huge), 400, 'body-too-large');
   });
 
+  it('answers a body that starts with a UTF-8 byte order mark with a prompt 400 naming it', async () => {
+    // TextDecoder drops a BOM silently and JSON.parse then accepts the rest, but Prism does not:
+    // it never answers such a body. Refused before Prism, on both paths, with or without
+    // credentials.
+    const bom = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(body)]);
+    const started = Date.now();
+    const signed = await rawCall(bom);
+    expectRefusal(signed, 400, 'encoding');
+    expect((signed.body as { errInfo: string }).errInfo).toMatch(/byte order mark/);
+    const token = await rawCall(new Uint8Array([0xef, 0xbb, 0xbf, 0x7b, 0x7d]), {
+      path: '/v1/token/access',
+      authorization: '',
+    });
+    expectRefusal(token, 400, 'encoding');
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
   it('leaves an empty body to Prism: the contract requires one (422)', async () => {
     const answer = await rawCall('');
     expect(answer.status).toBe(422);
@@ -231,6 +248,16 @@ describe('OPEN-ACCESS-TOKEN', () => {
     const { appId } = inject('mockCredentials');
     const wrongKey = await signTokenRequest({ appId, appKey: 'wrong' });
     expect(await tokenCall(wrongKey)).toMatchObject({ status: 412, reason: 'signature' });
+  });
+
+  it('refuses a nonce the schema allows but no signer can send with 412, not 500', async () => {
+    // maxLength counts code points and allows spaces; the platform's nonce is visible ASCII.
+    for (const nonce of ['a b', '😀'.repeat(100), 'é']) {
+      const request = await signTokenRequest(inject('mockCredentials'));
+      const answer = await tokenCall({ ...request, nonce });
+      expect(answer, nonce).toMatchObject({ status: 412, reason: 'malformed' });
+      expect(answer.body.errInfo).toMatch(/nonce must be/);
+    }
   });
 
   it('refuses a reused nonce, a stale timestamp and an unknown appId', async () => {

@@ -1,4 +1,4 @@
-import { sign } from '@tianman/signer';
+import { sign, signTokenRequest } from '@tianman/signer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningMock, startMock } from '../src/index.js';
 import { rawCall, validBody } from './helpers.js';
@@ -25,5 +25,26 @@ describe('replay window', () => {
     const replay = await rawCall(body, { url: mock.url, authorization });
     expect(replay.status, replay.text).toBe(412);
     expect(replay.headers.get('x-mock-reason')).toBe('nonce-reused');
+  });
+});
+
+describe('token endpoint skew window (±300 s by default)', () => {
+  // At the edge, so a wider (or narrower) window fails: an hour off proves nothing about it.
+  it.each([
+    ['signed exactly 300 s ago', 300, 200, null],
+    ['signed 301 s ago', 301, 412, 'timestamp-skew'],
+    ['signed exactly 300 s ahead', -300, 200, null],
+    ['signed 301 s ahead', -301, 412, 'timestamp-skew'],
+  ])('%s: %s', async (_, offsetSeconds, status, reason) => {
+    const signedAt = Math.floor(Date.now() / 1000) * 1000;
+    const request = await signTokenRequest({ ...mock.credentials, now: signedAt });
+    clock = signedAt + offsetSeconds * 1000;
+    const answer = await rawCall(JSON.stringify(request), {
+      url: mock.url,
+      path: '/v1/token/access',
+      authorization: '',
+    });
+    expect(answer.status, answer.text).toBe(status);
+    expect(answer.headers.get('x-mock-reason')).toBe(reason);
   });
 });

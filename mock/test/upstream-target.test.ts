@@ -22,13 +22,13 @@ describe('upstream target', () => {
     await new Promise<void>((resolve) => elsewhere.listen(0, '127.0.0.1', resolve));
     const port = (elsewhere.address() as AddressInfo).port;
     const { port: mockPort } = new URL(mock.url);
-    const body = JSON.stringify(await signTokenRequest({ ...mock.credentials, now: Date.now() }));
     try {
       for (const path of [
         `//127.0.0.1:${port}/v1/token/access`,
         `http://127.0.0.1:${port}/v1/token/access`,
       ]) {
-        const status = await new Promise<number>((resolve, reject) => {
+        const body = JSON.stringify(await signTokenRequest({ ...mock.credentials }));
+        const answer = await new Promise<{ status: number; text: string }>((resolve, reject) => {
           const req = request(
             {
               host: '127.0.0.1',
@@ -38,14 +38,21 @@ describe('upstream target', () => {
               headers: { 'content-type': 'application/json' },
             },
             (res) => {
-              res.resume();
-              res.on('end', () => resolve(res.statusCode ?? 0));
+              let text = '';
+              res.setEncoding('utf8');
+              res.on('data', (chunk: string) => (text += chunk));
+              res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
             },
           );
           req.on('error', reject);
           req.end(body);
         });
-        expect(status).toBeGreaterThan(0);
+        // Answered by the mock itself, for the path alone: a real token, not the other server's `{}`.
+        expect(answer.status, answer.text).toBe(200);
+        expect(JSON.parse(answer.text)).toMatchObject({
+          errCode: '0000',
+          accessToken: expect.stringMatching(/^[0-9a-f]{32}$/),
+        });
       }
       expect(hits).toBe(0);
     } finally {

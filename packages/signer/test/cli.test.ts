@@ -206,8 +206,15 @@ describe('tianman-sign refuses bad usage with exit status 2 and one clear line',
       /--app-key is refused: .*TIANMAN_APP_KEY or pass --app-key-file/,
     ],
     ['a key as --app-key=', ['--app-key=SECRET-ON-ARGV', '--app-id', 'a'], /--app-key is refused/],
+    ['--app-key without a value', ['--app-id', 'a', '--app-key'], /--app-key is refused/],
+    ['an option without its value', ['--app-id'], /--app-id needs a value \(argument #1\)/],
     ['no appId', [], /--app-id is required to sign/],
-    ['an unknown option', ['--app-id', 'a', '--bogus'], /Unknown option '--bogus'.*see --help/],
+    ['an unknown option', ['--app-id', 'a', '--bogus'], /unknown option #3 \(see --help\)/],
+    [
+      'a misspelt option',
+      ['--app-id', 'a', '--body-fille', 'x'],
+      /unknown option #3; did you mean --body-file\?/,
+    ],
     [
       'a bad timestamp',
       ['--app-id', 'a', '--timestamp', '2017-01-01'],
@@ -230,12 +237,12 @@ describe('tianman-sign refuses bad usage with exit status 2 and one clear line',
     [
       'a bad --now',
       ['--verify', V1_AUTHORIZATION, '--now', 'yesterday'],
-      /timestamp must be 14 digits/,
+      /--now must be 14 digits/,
     ],
     [
       'a missing body file',
       ['--app-id', 'a', '--body-file', '/nonexistent/body.json'],
-      /--body-file: cannot read "\/nonexistent\/body.json" \(ENOENT\)/,
+      /--body-file: cannot read the file \(ENOENT\)/,
     ],
   ])('%s', async (_, argv, message) => {
     const result = await cli(argv);
@@ -265,6 +272,35 @@ describe('tianman-sign refuses bad usage with exit status 2 and one clear line',
     const result = await cli(['--app-id', 'a'], { stdin: null });
     expect(result).toMatchObject({ code: 2 });
     expect(result.stderr).toMatch(/no body: pass --body-file <path> or pipe the body/);
+  });
+});
+
+describe('tianman-sign never echoes an argument it refuses (it is often a key in the wrong place)', () => {
+  const KEY = 'PASTEDKEY0123456789abcdef0123456';
+  it.each([
+    ['a positional argument', ['--app-id', 'a', KEY], /^tianman-sign: unexpected argument #3: /],
+    ['a positional first', [KEY, '--app-id', 'a'], /unexpected argument #1: /],
+    ['after --', ['--app-id', 'a', '--', KEY], /unexpected argument #4: /],
+    ['an unknown long option', ['--app-id', 'a', `--${KEY}`], /unknown option #3/],
+    ['an unknown option with a value', [`--appkey=${KEY}`, '--app-id', 'a'], /unknown option #1/],
+    ['an unknown short option', [`-${KEY}`], /unknown option #1/],
+    ['a value for a flag', [`--json=${KEY}`, '--app-id', 'a'], /--json takes no value/],
+    ['a key where a value belongs', ['--app-id', KEY.replace('P', '-P')], /--app-id needs a value/],
+    ['--app-key-file', ['--app-id', 'a', '--app-key-file', KEY], /--app-key-file: cannot read/],
+    ['--body-file', ['--app-id', 'a', '--body-file', KEY], /--body-file: cannot read/],
+    ['--timestamp', ['--app-id', 'a', '--timestamp', KEY], /--timestamp must be 14 digits/],
+    ['--now', ['--verify', V1_AUTHORIZATION, '--now', KEY], /--now must be 14 digits/],
+    ['--tolerance', ['--verify', V1_AUTHORIZATION, '--tolerance', KEY], /--tolerance must be/],
+    ['--url', ['--app-id', 'a', '--url', KEY], /--url must be an absolute URL/],
+    ['--nonce', ['--app-id', 'a', '--nonce', `${KEY}"`], /nonce must be/],
+  ])('%s', async (_, argv, message) => {
+    const result = await cli(argv);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).toMatch(/^tianman-sign: .*\n$/);
+    expect(result.stdout + result.stderr).not.toContain(KEY);
+    // Not even a piece of it.
+    expect(result.stdout + result.stderr).not.toContain(KEY.slice(0, 8));
   });
 });
 

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { describe, expect, expectTypeOf, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import * as node from '../src/index.node.js';
 import * as web from '../src/index.web.js';
 
@@ -57,18 +57,8 @@ describe('the two entries', () => {
     expect(Object.keys(web).sort()).toEqual(PUBLIC_API);
   });
 
-  it('export the same types', async () => {
-    expectTypeOf(web.sign).toEqualTypeOf(node.sign);
-    expectTypeOf(web.verify).toEqualTypeOf(node.verify);
-    expectTypeOf(web.bodyDigest).toEqualTypeOf(node.bodyDigest);
-    expectTypeOf(web.signTokenRequest).toEqualTypeOf(node.signTokenRequest);
-    expectTypeOf(web.createNonce).toEqualTypeOf(node.createNonce);
-    expectTypeOf(web.parseAuthorization).toEqualTypeOf(node.parseAuthorization);
-    expectTypeOf<web.VerifyResult>().toEqualTypeOf<node.VerifyResult>();
-    expectTypeOf<node.VerifyFailureReason>().toEqualTypeOf<
-      'malformed' | 'scheme' | 'app-id' | 'timestamp-format' | 'timestamp-skew' | 'signature'
-    >();
-    expectTypeOf(node.sign).returns.resolves.toEqualTypeOf<node.SignResult>();
+  // The type assertions are in entries.test-d.ts, which vitest type-checks.
+  it('refuse an object body at run time, as the types do', async () => {
     await expect(
       // @ts-expect-error a body is a string or bytes, never an object to serialize
       node.sign({ appId: 'a', appKey: 'k', body: { a: 1 } }),

@@ -150,20 +150,91 @@ describe('parseTimestamp', () => {
     );
   });
 
-  it('formats what it parses back to the same string', () => {
-    const digits = (n: number) =>
-      fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: n, maxLength: n });
+  // An oracle written apart from the implementation: the Gregorian calendar's month lengths.
+  const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const monthLength = (y: number, m: number) =>
+    m === 2 ? (isLeap(y) ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31;
+  const pad = (n: number, width: number) => String(n).padStart(width, '0');
+
+  it('formats what it parses back to the same string, for every valid timestamp', () => {
+    // Built from fields, so every input is valid: random digits would be ~99.7% invalid.
+    const valid = fc
+      .record({
+        year: fc.integer({ min: 0, max: 9999 }),
+        month: fc.integer({ min: 1, max: 12 }),
+        day: fc.integer({ min: 1, max: 31 }),
+        hour: fc.integer({ min: 0, max: 23 }),
+        minute: fc.integer({ min: 0, max: 59 }),
+        second: fc.integer({ min: 0, max: 59 }),
+      })
+      .map((f) => ({ ...f, day: Math.min(f.day, monthLength(f.year, f.month)) }))
+      // Beijing midnight of 1 January 0000 is still 31 December -0001 in UTC: outside the range.
+      .filter((f) => f.year > 0 || f.month > 1 || f.day > 1 || f.hour >= 8)
+      .map(
+        (f) =>
+          pad(f.year, 4) +
+          [f.month, f.day, f.hour, f.minute, f.second].map((n) => pad(n, 2)).join(''),
+      );
     fc.assert(
-      fc.property(digits(14), (value) => {
-        let date: Date;
-        try {
-          date = parseTimestamp(value);
-        } catch {
-          return;
-        }
-        expect(formatTimestamp(date)).toBe(value);
+      fc.property(valid, (value) => {
+        expect(formatTimestamp(parseTimestamp(value))).toBe(value);
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it('accepts exactly the digit strings that name a real date and time', () => {
+    // Fields drawn from a little past each limit, so both sides of every rule are hit often.
+    const field = (max: number, width: number) =>
+      fc.integer({ min: 0, max: Math.min(max, 10 ** width - 1) }).map((n) => pad(n, width));
+    // Century years (leap only every 400), February and the last days of a month are rare in a
+    // uniform draw; they are where a calendar is most often wrong.
+    const candidate = fc.tuple(
+      fc.oneof(
+        field(9999, 4),
+        fc.integer({ min: 0, max: 99 }).map((c) => pad(c * 100, 4)),
+      ),
+      fc.oneof(field(14, 2), fc.constant('02')),
+      fc.oneof(field(33, 2), fc.constantFrom('28', '29', '30', '31')),
+      field(25, 2),
+      field(61, 2),
+      field(61, 2),
+    );
+    let accepted = 0;
+    fc.assert(
+      fc.property(candidate, (parts) => {
+        const [y, mo, d, h, mi, s] = parts.map(Number) as [
+          number,
+          number,
+          number,
+          number,
+          number,
+          number,
+        ];
+        const real =
+          mo >= 1 &&
+          mo <= 12 &&
+          d >= 1 &&
+          d <= monthLength(y, mo) &&
+          h <= 23 &&
+          mi <= 59 &&
+          s <= 59;
+        const value = parts.join('');
+        if (real) {
+          accepted++;
+          expect(parseTimestamp(value).getTime()).toBe(
+            new Date(
+              `${y === 0 ? '0000' : pad(y, 4)}-${parts[1]}-${parts[2]}T${parts[3]}:${parts[4]}:${parts[5]}+08:00`,
+            ).getTime(),
+          );
+        } else {
+          expect(() => parseTimestamp(value), value).toThrow(TypeError);
+        }
+      }),
+      { numRuns: 3000 },
+    );
+    // Both branches ran often enough to mean something.
+    expect(accepted).toBeGreaterThan(300);
+    expect(accepted).toBeLessThan(2700);
   });
 });

@@ -60,22 +60,102 @@ function parseTolerance(value: string | undefined): number | undefined {
   return Number(value);
 }
 
+const APP_KEY_REFUSED =
+  '--app-key is refused: a key on the command line lands in shell history and in the ' +
+  'process list. Set TIANMAN_APP_KEY or pass --app-key-file';
+
+type OptionName = keyof typeof OPTIONS;
+
+function isOption(name: string): name is OptionName {
+  return Object.hasOwn(OPTIONS, name);
+}
+
+/** Edit distance, for "did you mean": only the known name is ever shown. */
+function distance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(
+        (previous[j] ?? 0) + 1,
+        (current[j - 1] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+
+function suggestion(rawName: string): string {
+  const name = rawName.replace(/^-+/, '');
+  // --app-key is refused whatever follows; pointing at it would only lead there.
+  const near = Object.keys(OPTIONS).find(
+    (known) => known !== 'app-key' && distance(name, known) <= 2,
+  );
+  return near === undefined ? ' (see --help)' : `; did you mean --${near}?`;
+}
+
+/**
+ * Checks the shape of the command line before reading it. Arguments are named by position and
+ * never echoed: a word in the wrong place is often a key pasted where an option was meant, and
+ * an error message goes to terminals, logs and screenshots.
+ */
+function checkShape(argv: readonly string[]): void {
+  const { tokens } = parseArgs({
+    args: [...argv],
+    options: OPTIONS,
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
+  for (const token of tokens) {
+    const position = `#${token.index + 1}`;
+    if (token.kind === 'positional') {
+      throw new UsageError(
+        `unexpected argument ${position}: tianman-sign takes options only (the body comes from ` +
+          '--body-file or standard input, the key from TIANMAN_APP_KEY or --app-key-file; see --help)',
+      );
+    }
+    if (token.kind !== 'option') continue;
+    if (!isOption(token.name)) {
+      throw new UsageError(`unknown option ${position}${suggestion(token.rawName)}`);
+    }
+    const option = `--${token.name}`;
+    if (token.name === 'app-key') throw new UsageError(APP_KEY_REFUSED);
+    if (OPTIONS[token.name].type === 'boolean') {
+      if (token.value !== undefined) {
+        throw new UsageError(`${option} takes no value (argument ${position})`);
+      }
+    } else if (token.value === undefined) {
+      throw new UsageError(`${option} needs a value (argument ${position})`);
+    } else if (!token.inlineValue && token.value.startsWith('-')) {
+      // More likely the next option than a value, as node:util's strict mode judges too.
+      throw new UsageError(
+        `${option} needs a value (argument ${position}); one that starts with '-' goes as ${option}=-…`,
+      );
+    }
+  }
+}
+
+function assertTimestamp(option: string, value: string | undefined): void {
+  // The signer's own message quotes the value; on the command line it could be anything.
+  if (value !== undefined && !/^\d{14}$/.test(value)) {
+    throw new UsageError(`${option} must be 14 digits yyyyMMddHHmmss in Beijing time`);
+  }
+}
+
 /** Reads the command line; throws a `UsageError` that says how to fix it. */
 export function parseCommand(argv: readonly string[]): Command {
+  checkShape(argv);
   let values: ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>['values'];
   try {
     ({ values } = parseArgs({ args: [...argv], options: OPTIONS, strict: true }));
-  } catch (error) {
-    // node:util spreads some messages over lines; the CLI reports in one.
-    throw new UsageError(`${(error as Error).message.replace(/\s*\n\s*/g, ' ')} (see --help)`);
+  } catch {
+    // checkShape refuses everything the strict parse does; node:util's messages quote arguments.
+    throw new UsageError('cannot read the command line (see --help)');
   }
   if (values.help) return { command: 'help' };
-  if (values['app-key'] !== undefined) {
-    throw new UsageError(
-      '--app-key is refused: a key on the command line lands in shell history and in the ' +
-        'process list. Set TIANMAN_APP_KEY or pass --app-key-file',
-    );
-  }
   const common: Common = {
     appKeyFile: values['app-key-file'],
     bodyFile: values['body-file'] === '-' ? undefined : values['body-file'],
@@ -85,6 +165,7 @@ export function parseCommand(argv: readonly string[]): Command {
   if (values.verify !== undefined) {
     const misplaced = SIGN_ONLY.find((name) => values[name] !== undefined);
     if (misplaced) throw new UsageError(`--${misplaced} is for signing, not with --verify`);
+    assertTimestamp('--now', values.now);
     return {
       command: 'verify',
       ...common,
@@ -97,6 +178,7 @@ export function parseCommand(argv: readonly string[]): Command {
 
   const misplaced = VERIFY_ONLY.find((name) => values[name] !== undefined);
   if (misplaced) throw new UsageError(`--${misplaced} is for --verify only`);
+  assertTimestamp('--timestamp', values.timestamp);
   const appId = values['app-id'];
   if (appId === undefined) {
     throw new UsageError('--app-id is required to sign (or pass --verify <header>; see --help)');

@@ -20,7 +20,8 @@ async function readNamedFile(option: string, path: string): Promise<Uint8Array> 
     return await readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'an error';
-    throw new UsageError(`${option}: cannot read ${JSON.stringify(path)} (${code})`);
+    // The path is not repeated: what was typed there may be a key (the caller knows the path).
+    throw new UsageError(`${option}: cannot read the file (${code})`);
   }
 }
 
