@@ -313,8 +313,18 @@ describe('store trouble never fails a call', () => {
         };
       },
     ],
-    ['get hangs', (m) => void (m.store.get = never)],
-    ['lock hangs', (m) => void (m.store.lock = never)],
+    [
+      'get hangs',
+      (m) => {
+        m.store.get = never;
+      },
+    ],
+    [
+      'lock hangs',
+      (m) => {
+        m.store.lock = never;
+      },
+    ],
     [
       'lock rejects with a non-Error',
       (m) => {
@@ -329,7 +339,12 @@ describe('store trouble never fails a call', () => {
         };
       },
     ],
-    ['set hangs', (m) => void (m.store.set = never)],
+    [
+      'set hangs',
+      (m) => {
+        m.store.set = never;
+      },
+    ],
     [
       'unlock rejects',
       (m) => {
