@@ -86,12 +86,19 @@ export function createAuth(cfg: Config): Auth {
     const lifetime = (Number.isFinite(seconds) ? Math.max(0, seconds) : 3600) * 1000;
     return { accessToken, expiresAt: cfg.now() + lifetime - Math.min(60_000, lifetime / 10) };
   };
-  const tokens = createTokenCache(`tianman:${cfg.baseUrl}:${appId}`, cfg.tokenStore, cfg.now, load);
+  const tokens = createTokenCache(
+    `tianman:${cfg.baseUrl}:${appId}`,
+    cfg.tokenStore,
+    cfg.now,
+    load,
+    cfg.log,
+    cfg.timeoutMs,
+  );
   return {
     async authorize(_body, call) {
-      const token = await tokens.get(call.signal);
+      const token = await tokens.get(call.signal, call.timeoutMs);
       return [TOKEN_SCHEME + token, token];
     },
-    drop: tokens.drop,
+    drop: (token) => tokens.drop(token),
   };
 }

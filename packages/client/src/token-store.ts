@@ -11,11 +11,31 @@ export interface StoredToken {
 
 /**
  * Where access tokens are kept (`auth: 'token'`). Share one store between processes (Redis, a
- * database) to stay under the platform's cap of about ten live tokens per appId. The key names
+ * database) to stay under the platform's cap of about ten live tokens per appId: with `lock`,
+ * however many processes start together, one token request reaches the platform. The key names
  * the base URL and the appId. Without a store, each client keeps its token in memory.
+ *
+ * A store in trouble never fails a call by itself: each of its calls is bounded by the call's
+ * timeout and signal, and a store that throws, rejects or hangs is bypassed for a while (one
+ * `warn` log) while the process uses a token of its own. `@tianman/token-store-redis` implements
+ * this interface for node-redis and ioredis.
  */
 export interface TokenStore {
+  /** The token kept under `key`, or `undefined`. An expired token is ignored by the client. */
   get(key: string): Promise<StoredToken | undefined>;
+  /** Keeps `token` under `key`; the store may forget it at `token.expiresAt`. */
   set(key: string, token: StoredToken): Promise<void>;
-  delete(key: string): Promise<void>;
+  /**
+   * Deletes the key; when `accessToken` is given, only while the store still holds that token
+   * (compare-and-delete), so a refused token is dropped once for everyone, never a fresh one
+   * another process just stored.
+   */
+  delete(key: string, accessToken?: string): Promise<void>;
+  /**
+   * Optional, for cross-process single flight: takes the refresh lock for `key` for `ttlMs`.
+   * Resolves to a release function when taken, `undefined` when another process holds it. The
+   * release must free the lock only while this taker still holds it (it may have expired and been
+   * taken by another process since).
+   */
+  lock?(key: string, ttlMs: number): Promise<(() => Promise<void>) | undefined>;
 }

@@ -1,0 +1,13 @@
+/**
+ * @tianman/token-store-redis — a Redis token store for `@tianman/client`: one access token for
+ * every process, and one token request however many start together.
+ * @packageDocumentation
+ */
+
+export type {
+  RedisStoredToken,
+  RedisTokenStore,
+  RedisTokenStoreOptions,
+} from './create-redis-token-store.js';
+export { createRedisTokenStore } from './create-redis-token-store.js';
+export type { RedisClientLike } from './redis-commands.js';
