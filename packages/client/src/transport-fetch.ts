@@ -1,0 +1,111 @@
+/**
+ * The `fetch` transport: for edge runtimes, browsers, Bun and Deno, and on Node whenever the
+ * caller passes its own `fetch`. No Node-only API here: this module is the `default` branch of
+ * the package's `#transport` import and must bundle for any runtime.
+ */
+import {
+  declaredLength,
+  ResponseTooLargeError,
+  type Transport,
+  type WireRequest,
+  type WireResponse,
+} from './transport.js';
+
+/**
+ * A {@link Transport} over `fetch`. Without `fetchImpl`, `globalThis.fetch` is looked up at each
+ * request, so a `fetch` installed (or mocked) after the client was built is honoured.
+ *
+ * Redirects are never followed (`redirect: 'manual'`): a 3xx comes back as the response. On a
+ * browser, where `manual` hides the redirect, that response has `status` 0 and no headers.
+ * A network failure rejects with the runtime's underlying error when it gives one (undici's
+ * `TypeError('fetch failed')` is unwrapped to its `cause`, which carries `code`).
+ */
+export function createFetchTransport(fetchImpl?: typeof fetch): Transport {
+  return (request) => send(request, fetchImpl ?? globalThis.fetch);
+}
+
+async function send(wire: WireRequest, fetchImpl: typeof fetch): Promise<WireResponse> {
+  const { signal, maxResponseBytes } = wire;
+  signal.throwIfAborted();
+  let response: Response;
+  try {
+    response = await fetchImpl(wire.url, {
+      method: wire.method,
+      headers: wire.headers,
+      body: wire.body,
+      signal,
+      redirect: 'manual',
+    });
+  } catch (error) {
+    throw settledError(error, signal);
+  }
+  const headers = collectHeaders(response.headers);
+  const { status } = response;
+  const stream = response.body;
+  if (!stream) return { status, headers, text: '' };
+
+  const declared = declaredLength(headers);
+  if (declared !== undefined && declared > maxResponseBytes) {
+    // Cancelling the body makes undici drop the connection rather than drain it. Not awaited: a
+    // runtime may wait on the socket to close, and the answer is already known.
+    stream.cancel().catch(() => {});
+    throw new ResponseTooLargeError(maxResponseBytes, status, headers);
+  }
+
+  const reader = stream.getReader();
+  const chunks: Uint8Array[] = [];
+  let received = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      received += value.byteLength;
+      if (received > maxResponseBytes) {
+        reader.cancel().catch(() => {});
+        throw new ResponseTooLargeError(maxResponseBytes, status, headers);
+      }
+      chunks.push(value);
+    }
+  } catch (error) {
+    if (error instanceof ResponseTooLargeError) throw error;
+    throw settledError(error, signal);
+  }
+  // Decoded once, whole: a multi-byte character split across chunks is decoded correctly.
+  return { status, headers, text: new TextDecoder().decode(concat(chunks, received)) };
+}
+
+/**
+ * The error a failed exchange rejects with: the signal's reason after an abort (runtimes differ:
+ * some throw a generic `AbortError`), else the network error's cause when it carries a `code`.
+ */
+function settledError(error: unknown, signal: AbortSignal): unknown {
+  if (signal.aborted) return signal.reason;
+  const cause =
+    error instanceof Error ? (error.cause as { code?: unknown } | undefined) : undefined;
+  return cause instanceof Error && typeof cause.code === 'string' ? cause : error;
+}
+
+/**
+ * Headers as a plain object: names lower-cased (as `Headers` yields them), a repeated header
+ * joined with `', '` (`Headers` yields each `set-cookie` apart).
+ */
+function collectHeaders(source: Headers): Record<string, string> {
+  // No prototype: a header named `constructor` or `__proto__` is just a header.
+  const headers = { __proto__: null } as unknown as Record<string, string>;
+  source.forEach((value, name) => {
+    const seen = headers[name];
+    headers[name] = seen === undefined ? value : `${seen}, ${value}`;
+  });
+  return headers;
+}
+
+function concat(chunks: Uint8Array[], length: number): Uint8Array {
+  if (chunks.length === 1) return chunks[0] as Uint8Array;
+  const whole = new Uint8Array(length);
+  let offset = 0;
+  for (const chunk of chunks) {
+    whole.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return whole;
+}
