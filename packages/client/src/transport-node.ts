@@ -38,6 +38,15 @@ const AGENT_OPTIONS = { keepAlive: true, maxSockets: 256, scheduling: 'lifo' } a
 let sharedHttp: HttpAgent | undefined;
 let sharedHttps: HttpsAgent | undefined;
 
+function sharedAgent(secure: boolean): HttpAgent {
+  if (secure) {
+    sharedHttps ??= new HttpsAgent(AGENT_OPTIONS);
+    return sharedHttps;
+  }
+  sharedHttp ??= new HttpAgent(AGENT_OPTIONS);
+  return sharedHttp;
+}
+
 /**
  * A {@link Transport} over `node:http`/`node:https`. Visible to nock and MSW, which intercept
  * `http.request`. Never follows a redirect; caps the body at `maxResponseBytes` and drops the
@@ -81,11 +90,7 @@ function send(wire: WireRequest, agent: HttpAgent | HttpsAgent | undefined): Pro
       req = (secure ? httpsRequest : httpRequest)(wire.url, {
         method: wire.method,
         headers,
-        agent:
-          agent ??
-          (secure
-            ? (sharedHttps ??= new HttpsAgent(AGENT_OPTIONS))
-            : (sharedHttp ??= new HttpAgent(AGENT_OPTIONS))),
+        agent: agent ?? sharedAgent(secure),
       });
     } catch (error) {
       // Invalid URL, method or header value (e.g. CR/LF in a token): thrown synchronously.
