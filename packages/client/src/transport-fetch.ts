@@ -5,6 +5,7 @@
  */
 import {
   declaredLength,
+  isResponseTooLarge,
   ResponseTooLargeError,
   type Transport,
   type WireRequest,
@@ -25,20 +26,36 @@ export function createFetchTransport(fetchImpl?: typeof fetch): Transport {
 }
 
 async function send(wire: WireRequest, fetchImpl: typeof fetch): Promise<WireResponse> {
-  const { signal, maxResponseBytes } = wire;
+  const { signal } = wire;
   signal.throwIfAborted();
-  let response: Response;
+  // fetch gets a signal of its own for this one exchange: undici leaves its abort listener on
+  // the signal it is given until the Request is garbage-collected, so a caller's long-lived
+  // signal would gather one listener per call. Ours is removed as soon as the call settles.
+  const exchange = new AbortController();
+  const relay = (): void => exchange.abort(signal.reason);
+  signal.addEventListener('abort', relay);
   try {
-    response = await fetchImpl(wire.url, {
-      method: wire.method,
-      headers: wire.headers,
-      body: wire.body,
-      signal,
-      redirect: 'manual',
-    });
+    return await exchangeOnce(wire, fetchImpl, exchange.signal);
   } catch (error) {
     throw settledError(error, signal);
+  } finally {
+    signal.removeEventListener('abort', relay);
   }
+}
+
+async function exchangeOnce(
+  wire: WireRequest,
+  fetchImpl: typeof fetch,
+  signal: AbortSignal,
+): Promise<WireResponse> {
+  const { maxResponseBytes } = wire;
+  const response = await fetchImpl(wire.url, {
+    method: wire.method,
+    headers: wire.headers,
+    body: wire.body,
+    signal,
+    redirect: 'manual',
+  });
   const headers = collectHeaders(response.headers);
   const { status } = response;
   const stream = response.body;
@@ -55,20 +72,15 @@ async function send(wire: WireRequest, fetchImpl: typeof fetch): Promise<WireRes
   const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
   let received = 0;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      received += value.byteLength;
-      if (received > maxResponseBytes) {
-        reader.cancel().catch(() => {});
-        throw new ResponseTooLargeError(maxResponseBytes, status, headers);
-      }
-      chunks.push(value);
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    received += value.byteLength;
+    if (received > maxResponseBytes) {
+      reader.cancel().catch(() => {});
+      throw new ResponseTooLargeError(maxResponseBytes, status, headers);
     }
-  } catch (error) {
-    if (error instanceof ResponseTooLargeError) throw error;
-    throw settledError(error, signal);
+    chunks.push(value);
   }
   // Decoded once, whole: a multi-byte character split across chunks is decoded correctly.
   return { status, headers, text: new TextDecoder().decode(concat(chunks, received)) };
@@ -80,6 +92,7 @@ async function send(wire: WireRequest, fetchImpl: typeof fetch): Promise<WireRes
  */
 function settledError(error: unknown, signal: AbortSignal): unknown {
   if (signal.aborted) return signal.reason;
+  if (isResponseTooLarge(error)) return error;
   const cause =
     error instanceof Error ? (error.cause as { code?: unknown } | undefined) : undefined;
   return cause instanceof Error && typeof cause.code === 'string' ? cause : error;
