@@ -1,7 +1,13 @@
 import { defineConfig } from 'tsdown';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts' },
+  entry: {
+    index: 'src/index.ts',
+    // The two targets of package.json's `#transport` import, built apart so the consumer's
+    // resolver picks one by condition and an edge bundle never sees `node:http`.
+    'transport-default-node': 'src/transport-default-node.ts',
+    'transport-default-fetch': 'src/transport-default-fetch.ts',
+  },
   format: 'esm',
   // No Node-only API in the client: the same build runs on Node, edge runtimes and browsers.
   platform: 'neutral',
@@ -13,6 +19,7 @@ export default defineConfig({
   deps: {
     // Runtime dependencies stay imports: the signer picks node:crypto or WebCrypto by export
     // condition at the consumer's side, and openapi-fetch is deduplicated with the app's copy.
-    neverBundle: ['@tianman/signer', 'openapi-fetch'],
+    // `#transport` stays an import too: resolved by condition where the package is used.
+    neverBundle: ['@tianman/signer', 'openapi-fetch', '#transport', /^node:/],
   },
 });

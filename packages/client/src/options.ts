@@ -1,9 +1,9 @@
+import { createAgentTransport, defaultTransport } from '#transport';
 import { PREFIX } from './errors.js';
 import { createLog, type Log } from './log.js';
 import { DEFAULT_RETRY, type RetryOptions, type RetryPolicy } from './retry.js';
 import type { StoredToken, TokenStore } from './token-store.js';
 import type { Transport } from './transport.js';
-import { defaultTransport } from './transport-default.js';
 import { createFetchTransport } from './transport-fetch.js';
 
 export type { StoredToken, TokenStore };
@@ -83,7 +83,14 @@ export interface TianmanClientOptions {
    * A fetch to send requests with (tests, other runtimes). Without it, Node uses `node:http(s)`
    * with a keep-alive agent and other runtimes the global `fetch`.
    */
-  fetch?: (input: string, init: RequestInit) => Promise<Response>;
+  fetch?: (input: Request | string | URL, init?: RequestInit) => Promise<Response>;
+  /**
+   * An `http.Agent`/`https.Agent` for Node's transport: a corporate proxy (e.g. `HttpsProxyAgent`),
+   * a custom CA (`new https.Agent({ ca })`) or mutual TLS (`cert`, `key`). Node only; not with
+   * `fetch`.
+   * @default a shared keep-alive agent per protocol
+   */
+  agent?: object;
   /**
    * The clock in epoch milliseconds: timestamps, token expiry, `paidTime` checks, `Retry-After`.
    * @default Date.now
@@ -143,6 +150,7 @@ const KNOWN = [
   'maxResponseBytes',
   'successCodes',
   'fetch',
+  'agent',
   'now',
   'createNonce',
   'logger',
@@ -256,6 +264,11 @@ export function resolveOptions(options: TianmanClientOptions | undefined): Confi
     fail('successCodes: expected array');
   }
   checkType(o.fetch, 'function', 'fetch');
+  checkType(o.agent, 'object', 'agent');
+  if (o.agent && o.fetch)
+    fail('agent and fetch: pass one of them (agent is for the Node transport)');
+  const agentTransport = o.agent ? createAgentTransport(o.agent) : undefined;
+  if (o.agent && !agentTransport) fail('agent: needs Node (node:http); this runtime uses fetch');
   checkType(o.now, 'function', 'now');
   checkType(o.createNonce, 'function', 'createNonce');
   checkType(o.logger, 'object', 'logger');
@@ -311,7 +324,9 @@ export function resolveOptions(options: TianmanClientOptions | undefined): Confi
     retry,
     maxResponseBytes: o.maxResponseBytes ?? 1024 * 1024,
     successCodes: o.successCodes ?? ['0000'],
-    transport: o.fetch ? createFetchTransport(o.fetch) : defaultTransport(),
+    transport: o.fetch
+      ? createFetchTransport(o.fetch as typeof fetch)
+      : (agentTransport ?? defaultTransport),
     now,
     clock: () => now() + skew.offsetMs,
     skew,

@@ -11,7 +11,7 @@ import {
 import type { Config } from './options.js';
 import { type Answer, answerError, codeOf, field, scrubHeaders } from './response.js';
 import { type RetryPolicy, retryAfterMs, retryDelay, retryReason } from './retry.js';
-import { ResponseTooLargeError, type WireResponse } from './transport.js';
+import { isResponseTooLarge, type WireResponse } from './transport.js';
 
 /** One attempt's request: the exact bytes, the headers, and the secret they carry. */
 export interface Attempt {
@@ -99,7 +99,7 @@ export async function exchange(
     signal?.throwIfAborted();
     const secrets = [cfg.appKey, secret];
 
-    if (cause instanceof ResponseTooLargeError) {
+    if (isResponseTooLarge(cause)) {
       // Not retried: the same request would bring the same answer, read again.
       throw new ApiError(
         `${method} ${url}: response body over ${cause.limit} bytes (maxResponseBytes), not read (HTTP ${cause.status}, attempts: ${attempts})`,

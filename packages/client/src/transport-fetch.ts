@@ -1,53 +1,124 @@
-import { ResponseTooLargeError, type Transport } from './transport.js';
-
-type Fetch = (input: string, init: RequestInit) => Promise<Response>;
+/**
+ * The `fetch` transport: for edge runtimes, browsers, Bun and Deno, and on Node whenever the
+ * caller passes its own `fetch`. No Node-only API here: this module is the `default` branch of
+ * the package's `#transport` import and must bundle for any runtime.
+ */
+import {
+  declaredLength,
+  isResponseTooLarge,
+  ResponseTooLargeError,
+  type Transport,
+  type WireRequest,
+  type WireResponse,
+} from './transport.js';
 
 /**
- * A {@link Transport} over `fetch` (edge runtimes, or the caller's own fetch): redirects are not
- * followed, the body is read up to the cap and the stream cancelled past it.
+ * A {@link Transport} over `fetch`. Without `fetchImpl`, `globalThis.fetch` is looked up at each
+ * request, so a `fetch` installed (or mocked) after the client was built is honoured.
  *
- * @param fetchImpl - Looked up at each request when not given, so a fetch installed later (a
- * test's mock agent) is honoured.
+ * Redirects are never followed (`redirect: 'manual'`): a 3xx comes back as the response. On a
+ * browser, where `manual` hides the redirect, that response has `status` 0 and no headers.
+ * A network failure rejects with the runtime's underlying error when it gives one (undici's
+ * `TypeError('fetch failed')` is unwrapped to its `cause`, which carries `code`).
  */
-export function createFetchTransport(fetchImpl?: Fetch): Transport {
-  return async ({ method, url, headers, body, signal, maxResponseBytes }) => {
-    const response = await (fetchImpl ?? (globalThis.fetch as Fetch))(url, {
-      method,
-      headers,
-      body,
-      signal,
-      redirect: 'manual',
-    });
-    const names: Record<string, string> = {};
-    response.headers.forEach((value, name) => {
-      names[name] = value;
-    });
-    const length = Number(response.headers.get('content-length'));
-    if (length > maxResponseBytes) {
-      await response.body?.cancel().catch(() => {});
-      throw new ResponseTooLargeError(maxResponseBytes, response.status, names);
+export function createFetchTransport(fetchImpl?: typeof fetch): Transport {
+  return (request) => send(request, fetchImpl ?? globalThis.fetch);
+}
+
+async function send(wire: WireRequest, fetchImpl: typeof fetch): Promise<WireResponse> {
+  const { signal } = wire;
+  signal.throwIfAborted();
+  // fetch gets a signal of its own for this one exchange: undici leaves its abort listener on
+  // the signal it is given until the Request is garbage-collected, so a caller's long-lived
+  // signal would gather one listener per call. Ours is removed as soon as the call settles.
+  const exchange = new AbortController();
+  const relay = (): void => exchange.abort(signal.reason);
+  signal.addEventListener('abort', relay);
+  try {
+    return await exchangeOnce(wire, fetchImpl, exchange.signal);
+  } catch (error) {
+    throw settledError(error, signal);
+  } finally {
+    signal.removeEventListener('abort', relay);
+  }
+}
+
+async function exchangeOnce(
+  wire: WireRequest,
+  fetchImpl: typeof fetch,
+  signal: AbortSignal,
+): Promise<WireResponse> {
+  const { maxResponseBytes } = wire;
+  const response = await fetchImpl(wire.url, {
+    method: wire.method,
+    headers: wire.headers,
+    body: wire.body,
+    signal,
+    redirect: 'manual',
+  });
+  const headers = collectHeaders(response.headers);
+  const { status } = response;
+  const stream = response.body;
+  if (!stream) return { status, headers, text: '' };
+
+  const declared = declaredLength(headers);
+  if (declared !== undefined && declared > maxResponseBytes) {
+    // Cancelling the body makes undici drop the connection rather than drain it. Not awaited: a
+    // runtime may wait on the socket to close, and the answer is already known.
+    stream.cancel().catch(() => {});
+    throw new ResponseTooLargeError(maxResponseBytes, status, headers);
+  }
+
+  const reader = stream.getReader();
+  const chunks: Uint8Array[] = [];
+  let received = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    received += value.byteLength;
+    if (received > maxResponseBytes) {
+      reader.cancel().catch(() => {});
+      throw new ResponseTooLargeError(maxResponseBytes, status, headers);
     }
-    const chunks: Uint8Array[] = [];
-    let size = 0;
-    const reader = response.body?.getReader();
-    if (reader) {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        size += value.byteLength;
-        if (size > maxResponseBytes) {
-          await reader.cancel().catch(() => {});
-          throw new ResponseTooLargeError(maxResponseBytes, response.status, names);
-        }
-        chunks.push(value);
-      }
-    }
-    const bytes = new Uint8Array(size);
-    let at = 0;
-    for (const chunk of chunks) {
-      bytes.set(chunk, at);
-      at += chunk.byteLength;
-    }
-    return { status: response.status, headers: names, text: new TextDecoder().decode(bytes) };
-  };
+    chunks.push(value);
+  }
+  // Decoded once, whole: a multi-byte character split across chunks is decoded correctly.
+  return { status, headers, text: new TextDecoder().decode(concat(chunks, received)) };
+}
+
+/**
+ * The error a failed exchange rejects with: the signal's reason after an abort (runtimes differ:
+ * some throw a generic `AbortError`), else the network error's cause when it carries a `code`.
+ */
+function settledError(error: unknown, signal: AbortSignal): unknown {
+  if (signal.aborted) return signal.reason;
+  if (isResponseTooLarge(error)) return error;
+  const cause =
+    error instanceof Error ? (error.cause as { code?: unknown } | undefined) : undefined;
+  return cause instanceof Error && typeof cause.code === 'string' ? cause : error;
+}
+
+/**
+ * Headers as a plain object: names lower-cased (as `Headers` yields them), a repeated header
+ * joined with `', '` (`Headers` yields each `set-cookie` apart).
+ */
+function collectHeaders(source: Headers): Record<string, string> {
+  // No prototype: a header named `constructor` or `__proto__` is just a header.
+  const headers = { __proto__: null } as unknown as Record<string, string>;
+  source.forEach((value, name) => {
+    const seen = headers[name];
+    headers[name] = seen === undefined ? value : `${seen}, ${value}`;
+  });
+  return headers;
+}
+
+function concat(chunks: Uint8Array[], length: number): Uint8Array {
+  if (chunks.length === 1) return chunks[0] as Uint8Array;
+  const whole = new Uint8Array(length);
+  let offset = 0;
+  for (const chunk of chunks) {
+    whole.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return whole;
 }

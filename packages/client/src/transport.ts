@@ -1,39 +1,88 @@
+/**
+ * The wire, as the request pipeline sees it: one HTTP exchange in, one answer (body read whole,
+ * as text) out. Two implementations: `transport-node.ts` over `node:http`/`node:https` with a
+ * keep-alive agent, and `transport-fetch.ts` over `fetch` for every other runtime. The package's
+ * `#transport` import picks one by export condition.
+ *
+ * What every transport promises, so the pipeline can rely on it:
+ * - it never follows a redirect: a 3xx comes back as a response (a signed POST must not be
+ *   replayed elsewhere, nor turned into a GET that still carries `Authorization`);
+ * - it never reads more than `maxResponseBytes` of a body: past the cap the connection is dropped,
+ *   not drained, and the call rejects with {@link ResponseTooLargeError};
+ * - an abort rejects with `signal.reason`; a network failure rejects with the underlying error
+ *   (its `code`, e.g. `ECONNRESET`, intact);
+ * - it leaves nothing behind (listeners, timers) once the promise settles.
+ */
+
 /** One HTTP exchange as the pipeline asks for it. */
 export interface WireRequest {
+  /** `'POST'`, `'GET'`, … */
   method: string;
   /** Absolute URL. */
   url: string;
-  /** Lower-case names. */
+  /** Lower-case names: `content-type`, `authorization`, … */
   headers: Record<string, string>;
-  /** The exact text to send (UTF-8). */
+  /** The exact bytes to send, as UTF-8 text; `undefined` for no body. */
   body: string | undefined;
-  /** Aborts the attempt (its timeout or the caller); the transport then rejects with `signal.reason`. */
+  /** Aborts the attempt (a timeout or the caller); the transport then rejects with `signal.reason`. */
   signal: AbortSignal;
-  /** Cap on the body read. */
+  /** The most body bytes read; past it the transport drops the connection and throws {@link ResponseTooLargeError}. */
   maxResponseBytes: number;
 }
 
 /** The answer, its body read whole as text. */
 export interface WireResponse {
   status: number;
-  /** Lower-case names; a repeated header's values joined with `, `. */
+  /** Lower-case names; a header sent several times is joined with `', '`. */
   headers: Record<string, string>;
+  /** The body decoded as UTF-8 (a character split across chunks is decoded whole). */
   text: string;
 }
 
-/**
- * Sends one request, never following a redirect. Rejects with the network error (its `code`
- * intact), with `signal.reason` on abort, or with {@link ResponseTooLargeError}.
- */
+/** Sends one request; see the module's TSDoc for what every transport promises. */
 export type Transport = (request: WireRequest) => Promise<WireResponse>;
 
-/** The answer's body was longer than `maxResponseBytes`: the connection was dropped, not drained. */
+// The pipeline and the transport may come from different copies of this module (the `#transport`
+// chunk, a dual ESM/CJS install): the guard checks a registered symbol, not `instanceof`.
+const TOO_LARGE = Symbol.for('tianman.response-too-large');
+
+/**
+ * Thrown by a transport when a body exceeds `maxResponseBytes` (announced by `content-length` or
+ * found while reading). The connection was dropped, not drained, so nothing past the cap was
+ * read. Carries the status and headers the server sent, for the pipeline's error.
+ */
 export class ResponseTooLargeError extends Error {
-  constructor(
-    readonly limit: number,
-    readonly status: number,
-    readonly headers: Record<string, string>,
-  ) {
-    super(`response body over ${limit} bytes`);
+  override readonly name = 'ResponseTooLargeError';
+  /** The cap, in bytes. */
+  readonly limit: number;
+  /** The HTTP status of the refused answer. */
+  readonly status: number;
+  /** Its headers, lower-case names. */
+  readonly headers: Record<string, string>;
+
+  constructor(limit: number, status: number, headers: Record<string, string>) {
+    super(`response body exceeds the ${limit}-byte limit; the connection was dropped`);
+    this.limit = limit;
+    this.status = status;
+    this.headers = headers;
   }
+
+  /** @internal the brand {@link isResponseTooLarge} checks. */
+  get [TOO_LARGE](): true {
+    return true;
+  }
+}
+
+/** Whether `error` is a {@link ResponseTooLargeError}, from any copy of this package. */
+export function isResponseTooLarge(error: unknown): error is ResponseTooLargeError {
+  return typeof error === 'object' && error !== null && TOO_LARGE in error;
+}
+
+/**
+ * `content-length` as a number of bytes, or `undefined` when absent or not a plain decimal
+ * (a malformed value is left to the streaming check rather than trusted).
+ */
+export function declaredLength(headers: Record<string, string>): number | undefined {
+  const value = headers['content-length'];
+  return value !== undefined && /^\d+$/.test(value) ? Number(value) : undefined;
 }
