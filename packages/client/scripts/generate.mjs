@@ -172,6 +172,7 @@ function declaredProperties(doc, schema, seen = new Set()) {
 function tsdoc(lines, indent = '  ') {
   const text = lines
     .filter(Boolean)
+    .map((l) => l.trim())
     .join('\n\n')
     .replace(/\*\//g, '*\\/')
     .trim()
@@ -336,6 +337,7 @@ ${operations.map(row).join('\n')}
 
 /** The token endpoint (auth plumbing: the client calls it itself in token mode). */
 export const tokenOperation = {
+  operationId: ${JSON.stringify(tokenOperation.id)},
   method: ${JSON.stringify(tokenOperation.method)},
   path: ${JSON.stringify(tokenOperation.path)},
   validate: ${validatorName(tokenOperation.id)},

@@ -60,6 +60,8 @@ export async function exchange(
   let skewFixed = false;
   for (let attempts = 1, retries = 0; ; attempts++) {
     signal?.throwIfAborted();
+    // The clock offset this attempt is signed with: another call may correct it meanwhile.
+    const signedOffset = cfg.skew.offsetMs;
     const { body, headers, secret } = await prepare();
     // The signal may have aborted while the attempt was prepared: its listener below would then
     // never fire, and the request would go out.
@@ -150,18 +152,23 @@ export async function exchange(
         // The host clock may be off: the platform's Date says by how much. Adopt that offset and
         // sign again, once per call (octokit and the AWS SDKs do the same).
         const server = Date.parse(response.headers.date ?? '');
-        const skew = server - cfg.clock();
+        const skew = server - (cfg.now() + signedOffset);
         if (auth === '1000' && !skewFixed && Math.abs(skew) > SKEW_MS) {
           skewFixed = true;
-          cfg.skew.offsetMs += Math.round(skew / 1000) * 1000;
-          log(
-            'warn',
-            `clock off by ${Math.round(skew / 1000)} s from the platform's: corrected, signing again`,
-            {
-              attempt: attempts,
-              skewMs: skew,
-            },
-          );
+          // Set, not added: calls refused together must not add their skews up; and logged only
+          // by the call that changes it.
+          const offset = Math.round((server - cfg.now()) / 1000) * 1000;
+          if (Math.abs(offset - cfg.skew.offsetMs) > SKEW_MS) {
+            log(
+              'warn',
+              `clock off by ${Math.round(skew / 1000)} s from the platform's: corrected, signing again`,
+              {
+                attempt: attempts,
+                skewMs: skew,
+              },
+            );
+          }
+          cfg.skew.offsetMs = offset;
           continue;
         }
         // Credentials, permission or clock are wrong: retrying cannot help. A cached token may

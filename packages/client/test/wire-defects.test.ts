@@ -285,6 +285,18 @@ describe('clock skew: the platform clock wins', () => {
     },
   );
 
+  it('concurrent calls refused together adopt the offset once, not the sum', async () => {
+    const { server, seen } = await skewedPlatform(15 * 60_000);
+    const client = clientFor(server.url, { retry: { limit: 0 } });
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => client.syncPayScoreOrder(validBody)),
+    );
+    expect(results.every((r) => r.respCode === '0000')).toBe(true);
+    const after = await client.syncPayScoreOrder(validBody);
+    expect(after.attempts).toBe(1);
+    expect(seen.at(-1)).toBe('sync ok');
+  });
+
   it('the token request is corrected too', async () => {
     const { server, seen } = await skewedPlatform(-15 * 60_000);
     const result = await clientFor(server.url, {

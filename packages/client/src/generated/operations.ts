@@ -23,6 +23,7 @@ export const operationTable = {
 
 /** The token endpoint (auth plumbing: the client calls it itself in token mode). */
 export const tokenOperation = {
+  operationId: "getAccessToken",
   method: "POST",
   path: "/v1/token/access",
   validate: validateGetAccessToken,
@@ -50,7 +51,6 @@ export interface TianmanOperations {
    * (`type` = `Order_Paid`). WeChat refuses the sync while an automatic deduction is running
    * ("单据正在扣款中"); retry after about three minutes with the same parameters. The call is
    * idempotent in intent (same order, same paid time).
-   *
    *
    * The body is validated against the contract (nothing is sent when it fails), serialized once and authenticated afresh for every attempt. Resolves with the success body plus `status`, `headers` and `attempts`; rejects with `ValidationError`, `AuthError`, `ApiError`, `NetworkError` or `TimeoutError`, or with the signal's reason when `signal` aborts.
    */
