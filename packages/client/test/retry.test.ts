@@ -130,7 +130,7 @@ describe('retried: the answer can change on a later attempt', () => {
   it('an attempt that times out is a TimeoutError, retried', async () => {
     // The first request never gets an answer; the second one does.
     const server = await serve(script(() => {}, ok));
-    const result = await clientFor(server.url, { timeoutMs: 100 }).syncPayScoreOrder(validBody);
+    const result = await clientFor(server.url, { timeoutMs: 500 }).syncPayScoreOrder(validBody);
     expect(result.attempts).toBe(2);
     expect(new Set(server.received.map((r) => authOf(r).nonce)).size).toBe(2);
   });
