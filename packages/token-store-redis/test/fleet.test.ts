@@ -45,6 +45,9 @@ async function fleet(
     ...mock.credentials,
     libraries,
     storeModule: inject('storeModule'),
+    // One mock answers hundreds of concurrent calls while `pnpm test` loads both cores: a call
+    // timing out here would be load, not the behaviour under test.
+    timeoutMs: 30_000,
     ...extra,
   });
   after(() => started.close());
@@ -71,7 +74,7 @@ function record(what: string, figures: Record<string, number>): void {
   process.stdout.write(`[fleet] ${what}: ${JSON.stringify(figures)}\n`);
 }
 
-describe.concurrent('a fleet over the mock platform', () => {
+describe.concurrent('a fleet over the mock platform', { timeout: 180_000 }, () => {
   it('8 processes × 40 concurrent calls with the Redis store: 1 token request, every call succeeds', async ({
     onTestFinished: after,
   }) => {
