@@ -11,6 +11,7 @@ export const published = [
   { name: '@tianman/signer', dir: join(root, 'packages/signer') },
   { name: '@tianman/client', dir: join(root, 'packages/client') },
   { name: '@tianman/mock', dir: join(root, 'mock') },
+  { name: '@tianman/token-store-redis', dir: join(root, 'packages/token-store-redis') },
 ] as const;
 
 /** A binary installed in this package's node_modules. */

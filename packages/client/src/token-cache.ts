@@ -39,14 +39,9 @@ const HEADER_SAFE = /^[\x21-\x7e]{1,4096}$/;
 const elapsed = (): number => performance.now();
 
 // What a store call that failed returns, after the failure has been noted.
-const FAILED: unique symbol = Symbol('failed');
-
-class StoreTimeoutError extends Error {
-  constructor(ms: number) {
-    super(`timed out after ${ms} ms`);
-    this.name = 'StoreTimeoutError';
-  }
-}
+const FAILED: unique symbol = Symbol();
+// What a store call that took too long rejects with.
+const TIMEOUT: unique symbol = Symbol();
 
 /**
  * A token cache over an optional shared `store`. The platform caps live tokens per appId at
@@ -57,7 +52,7 @@ class StoreTimeoutError extends Error {
  *   died is replaced when its lock expires);
  * - a store in trouble (throws, rejects, hangs past the call's timeout) never fails a call: the
  *   process uses a token it requested itself, the store is bypassed for {@link STORE_PAUSE_MS},
- *   and one `warn` is logged per episode (a `debug` when the store answers again).
+ *   and one `warn` is logged per episode (until a store call succeeds again).
  *
  * @param key - The store key: base URL and appId.
  * @param store - Shared between processes; `undefined` keeps the token in memory only.
@@ -78,27 +73,24 @@ export function createTokenCache(
   let inflight: Promise<StoredToken> | undefined;
   // The last token the platform refused: a store whose delete failed may still hand it out.
   let refused: string | undefined;
-  let pausedUntil = Number.NEGATIVE_INFINITY;
+  let pausedUntil = 0;
   let troubled = false;
 
-  const usable = (token: unknown): token is StoredToken => {
-    const t = token as StoredToken | undefined;
-    return (
-      typeof t?.accessToken === 'string' &&
-      typeof t.expiresAt === 'number' &&
-      HEADER_SAFE.test(t.accessToken) &&
-      t.accessToken !== refused &&
-      now() < t.expiresAt
-    );
-  };
+  // The last token this process requested: cut out of a failed `set`'s message.
+  let loaded: string | undefined;
+
+  const usable = (t: StoredToken | undefined): t is StoredToken =>
+    typeof t?.accessToken === 'string' &&
+    HEADER_SAFE.test(t.accessToken) &&
+    t?.accessToken !== refused &&
+    now() < (t?.expiresAt as number);
 
   /** One store call, bounded by `ms` and `signal`; {@link FAILED} when it did not succeed. */
   async function attempt<T>(
     operation: string,
-    run: () => Promise<T>,
+    run: () => T | Promise<T>,
     ms: number,
     signal?: AbortSignal,
-    secret?: string,
   ): Promise<T | typeof FAILED> {
     let timer: ReturnType<typeof setTimeout> | undefined;
     try {
@@ -107,28 +99,38 @@ export function createTokenCache(
           // A store that throws synchronously is caught like one that rejects.
           Promise.resolve().then(run),
           new Promise<never>((_, reject) => {
-            timer = setTimeout(() => reject(new StoreTimeoutError(ms)), ms);
+            timer = setTimeout(reject, ms, TIMEOUT);
           }),
         ]),
         signal,
       );
-      if (troubled) {
-        troubled = false;
-        log('debug', `token store answering again (${operation})`, { operation });
-      }
+      // Answering again: the next trouble is a new episode, worth a new warn.
+      troubled = false;
       return value;
     } catch (error) {
-      // The caller gave up: not the store's fault.
-      if (signal?.aborted) return FAILED;
-      pausedUntil = elapsed() + STORE_PAUSE_MS;
-      if (!troubled) {
+      // An abort is the caller giving up, not the store failing.
+      if (!signal?.aborted) {
+        pausedUntil = elapsed() + STORE_PAUSE_MS;
+        if (!troubled) {
+          // Never the token: the store's message may hold it, so known tokens are cut out first.
+          const { name, code, message } = Object(error);
+          let reason =
+            error === TIMEOUT
+              ? `timed out after ${ms} ms`
+              : `${name ?? typeof error}${code ? ` ${code}` : ''}: ${message}`;
+          for (const t of [memo?.accessToken, refused, loaded])
+            if (t) reason = reason.replaceAll(t, '[REDACTED]');
+          reason = reason.slice(0, 200);
+          log(
+            'warn',
+            `token store ${operation} failed (${reason}): this process uses its own token`,
+            {
+              operation,
+              reason,
+            },
+          );
+        }
         troubled = true;
-        const reason = describe(error, [secret, memo?.accessToken, refused]);
-        log(
-          'warn',
-          `token store ${operation} failed (${reason}): using this process's own token, store bypassed for ${STORE_PAUSE_MS / 1000} s`,
-          { operation, reason, bypassMs: STORE_PAUSE_MS },
-        );
       }
       return FAILED;
     } finally {
@@ -136,50 +138,34 @@ export function createTokenCache(
     }
   }
 
-  const bypassed = (): boolean => !store || elapsed() < pausedUntil;
-
-  /** A new token from the platform, offered to the store (a failed `set` is only logged). */
-  async function loadAndShare(s: TokenStore, ms: number): Promise<StoredToken> {
-    const token = await load();
-    // A copy: the store must not be able to change the token this process uses.
-    const copy = { accessToken: token.accessToken, expiresAt: token.expiresAt };
-    if (!bypassed()) await attempt('set', () => s.set(key, copy), ms, undefined, copy.accessToken);
-    return token;
-  }
-
   async function refresh(ms: number): Promise<StoredToken> {
     const s = store;
-    if (!s || bypassed()) return load();
+    if (!s || elapsed() < pausedUntil) return load();
     const lockMs = Math.max(MIN_LOCK_MS, ms);
     const deadline = elapsed() + lockMs;
-    for (let pause = POLL_FIRST_MS; ; pause = Math.min(2 * pause, POLL_MAX_MS)) {
-      const stored = await attempt('get', () => s.get(key), ms);
-      if (stored === FAILED) return load();
-      if (usable(stored)) return stored;
-      const lock = s.lock;
-      if (!lock) return loadAndShare(s, ms);
-      const release = await attempt('lock', () => lock.call(s, key, lockMs), ms);
-      if (release === FAILED) return load();
-      if (typeof release === 'function') {
-        try {
-          // Another process may have stored a token between our get and our lock.
-          const again = await attempt('get', () => s.get(key), ms);
-          if (again === FAILED) return load();
-          if (usable(again)) return again;
-          return await loadAndShare(s, ms);
-        } finally {
-          await attempt('unlock', release, ms);
-        }
+    let release: unknown;
+    try {
+      for (let pause = POLL_FIRST_MS; ; pause = Math.min(2 * pause, POLL_MAX_MS)) {
+        // Once the lock is ours this reads again: another process may have stored a token
+        // between our read and our lock.
+        const stored = await attempt('get', () => s.get(key), ms);
+        if (stored === FAILED) return load();
+        if (usable(stored)) return stored;
+        // No lock to take, ours already, or its holder never stored a token: request our own.
+        if (!s.lock || release || elapsed() > deadline) break;
+        release = await attempt('lock', () => s.lock?.(key, lockMs), ms);
+        if (release === FAILED) return load();
+        // Another process holds it and is requesting the token: wait for it in the store.
+        if (!release) await sleep(pause);
       }
-      // Another process holds the lock and is requesting the token. Its lock expires after
-      // `lockMs` if it died; past that, stop waiting and request our own.
-      if (elapsed() >= deadline) break;
-      await sleep(pause);
+      const token = await load();
+      loaded = token.accessToken;
+      // A copy: the store must not be able to change the token this process uses.
+      if (elapsed() >= pausedUntil) await attempt('set', () => s.set(key, { ...token }), ms);
+      return token;
+    } finally {
+      if (typeof release === 'function') await attempt('unlock', release as () => unknown, ms);
     }
-    log('warn', `no token in the store after ${lockMs} ms of waiting: requesting one`, {
-      waitedMs: lockMs,
-    });
-    return loadAndShare(s, ms);
   }
 
   return {
@@ -197,18 +183,9 @@ export function createTokenCache(
       refused = token;
       if (memo?.accessToken === token) memo = undefined;
       const s = store;
-      if (!s || bypassed()) return;
       // Compare-and-delete: a token another process stored since is kept.
-      await attempt('delete', () => s.delete(key, token), ms, signal, token);
+      if (s && elapsed() >= pausedUntil)
+        await attempt('delete', () => s.delete(key, token), ms, signal);
     },
   };
-}
-
-/** What went wrong, for a log line: name, code and message, with known tokens cut out. */
-function describe(error: unknown, secrets: (string | undefined)[]): string {
-  if (!(error instanceof Error)) return `threw a ${error === null ? 'null' : typeof error}`;
-  const code = (error as { code?: unknown }).code;
-  let text = `${error.name}${typeof code === 'string' ? ` ${code}` : ''}: ${error.message}`;
-  for (const secret of secrets) if (secret) text = text.split(secret).join('[REDACTED]');
-  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
 }

@@ -195,9 +195,8 @@ describe('token cache over a shared store', () => {
     const waited = performance.now() - started;
     expect(waited).toBeGreaterThanOrEqual(MIN_LOCK_MS - 50);
     expect(waited).toBeLessThan(MIN_LOCK_MS + 1000);
-    expect(warns().map((w) => w.message)).toEqual([
-      `no token in the store after ${MIN_LOCK_MS} ms of waiting: requesting one`,
-    ]);
+    // Not store trouble: nothing to warn about.
+    expect(warns()).toEqual([]);
   });
 
   it('the lock lifetime is the call timeout, at least MIN_LOCK_MS', async () => {
@@ -290,7 +289,7 @@ describe('drop', () => {
     await expect(cache.drop('token-1', undefined, 50)).resolves.toBeUndefined();
     expect(performance.now() - started).toBeLessThan(1000);
     expect(warns().map((w) => w.details)).toEqual([
-      { operation: 'delete', reason: 'StoreTimeoutError: timed out after 50 ms', bypassMs: 30_000 },
+      { operation: 'delete', reason: 'timed out after 50 ms' },
     ]);
   });
 });
@@ -371,7 +370,9 @@ describe('store trouble never fails a call', () => {
     expect(new Set(tokens)).toEqual(new Set(['token-1']));
     expect(p.issued).toBe(1);
     expect(warns()).toHaveLength(1);
-    expect(warns()[0]?.message).toMatch(/^token store \w+ failed \(.+\): using this process's own/);
+    expect(warns()[0]?.message).toMatch(
+      /^token store \w+ failed \(.+\): this process uses its own token$/,
+    );
   });
 
   it('a store in trouble is bypassed for STORE_PAUSE_MS, then tried again; one warn per episode', async () => {
@@ -406,15 +407,17 @@ describe('store trouble never fails a call', () => {
     await cache.drop('token-2');
     expect(await cache.get()).toBe('token-3');
     expect(warns()).toHaveLength(1);
-    // Back up: used again, and a debug says so.
+    // Back up: used again. A later failure is a new episode: a new warn.
     clock += STORE_PAUSE_MS;
     down = false;
     await cache.drop('token-3');
     expect(await cache.get()).toBe('token-4');
     expect(m.kept.get(KEY)?.accessToken).toBe('token-4');
-    expect(events.filter((e) => e.level === 'debug').map((e) => e.message)).toEqual([
-      'token store answering again (delete)',
-    ]);
+    expect(events.filter((e) => e.level === 'debug')).toEqual([]);
+    down = true;
+    await cache.drop('token-4');
+    expect(await cache.get()).toBe('token-5');
+    expect(warns()).toHaveLength(2);
   });
 
   it("the caller's signal ends its wait on a hanging store at once; the refresh goes on", async () => {
