@@ -1,8 +1,4 @@
-import {
-  createTianmanClient,
-  isValidationError,
-  validateRequestBody,
-} from '@tianman/client';
+import { createTianmanClient, isValidationError, validateRequestBody } from '@tianman/client';
 import fc from 'fast-check';
 import { describe, expect, inject, it } from 'vitest';
 import { SYNC_PATH } from './helpers.js';
