@@ -50,7 +50,13 @@ describe.each(['signature', 'token'] as const)('auth: %s', (auth) => {
   it('syncs an order: the mock verifies the request and answers the spec example', async () => {
     const w = wire();
     const result = await client({ auth, fetch: w.fetch }).syncPayScoreOrder(body);
-    expect(result).toEqual({ respCode: '0000', respDesc: '成功', status: 200, attempts: 1 });
+    expect(result).toEqual({
+      respCode: '0000',
+      respDesc: '成功',
+      status: 200,
+      attempts: 1,
+      headers: expect.objectContaining({ 'content-type': 'application/json' }),
+    });
     expect(w.paths).toEqual(auth === 'token' ? ['/v1/token/access', SYNC_PATH] : [SYNC_PATH]);
   });
 
@@ -127,12 +133,32 @@ describe('authentication failures the client cannot fix by itself', () => {
     expect(w.paths).toHaveLength(1);
   });
 
-  it('a clock 8 hours off is an AuthError that says so', async () => {
-    const error = await client({ now: () => Date.now() - 8 * 3600_000 })
+  it('a clock 8 hours off is corrected from the platform’s Date: signed again, sent once more', async () => {
+    const w = wire();
+    const result = await client({
+      now: () => Date.now() - 8 * 3600_000,
+      fetch: w.fetch,
+    }).syncPayScoreOrder(body);
+    expect(result).toMatchObject({ respCode: '0000', attempts: 2 });
+    expect(w.paths).toEqual([SYNC_PATH, SYNC_PATH]);
+  });
+
+  it('a clock 8 hours off, answered without a Date, is an AuthError that says so', async () => {
+    const w = wire();
+    const error = await client({
+      now: () => Date.now() - 8 * 3600_000,
+      fetch: async (input, init) => {
+        const answer = await w.fetch(input, init);
+        const headers = new Headers(answer.headers);
+        headers.delete('date');
+        return new Response(answer.body, { status: answer.status, headers });
+      },
+    })
       .syncPayScoreOrder(body)
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AuthError);
     expect((error as AuthError).message).toContain('Beijing time (UTC+8)');
+    expect(w.paths).toEqual([SYNC_PATH]);
   });
 
   it('an unknown appId is an AuthError', async () => {

@@ -1,20 +1,31 @@
-import {
-  createTianmanClient,
-  isValidationError,
-  validateRequestBody,
-} from '@tianman/client';
+import { createTianmanClient, isValidationError, validateRequestBody } from '@tianman/client';
 import fc from 'fast-check';
 import { describe, expect, inject, it } from 'vitest';
-import { SYNC_PATH } from './helpers.js';
+import { defaultSpecPath } from '../src/spec-path.js';
+import { rawCall } from './helpers.js';
+import {
+  type Contract,
+  loadContract,
+  type Schema,
+  type SpecOperation,
+  violationsOf,
+} from './spec-operations.js';
 
 // The client's validator and Prism (Ajv behind the gate) must give the same verdict on every
-// body: a body the client lets through must not be refused by the platform's contract check,
-// and a body it refuses must be one the contract refuses. Bodies are generated near the rules'
-// edges, where hand-written validators drift: code points versus UTF-16 units at maxLength,
-// anchors and the ASCII-only character classes of the patterns, `if`/`then`, closed objects.
+// body of every operation: a body the client lets through must not be refused by the platform's
+// contract check, and a body it refuses must be one the contract refuses. Bodies are generated
+// from each operation's request schema (valid ones, and valid ones with one constraint broken,
+// derived as operations.test.ts derives them), plus, for an operation that has them, sharper
+// generators near the rules' edges, where hand-written validators drift: code points versus
+// UTF-16 units at maxLength, anchors and the ASCII-only character classes of the patterns,
+// `if`/`then`, closed objects. Prism's verdict comes from the body sent raw (signed with
+// @tianman/signer, bypassing the client, which would refuse an invalid body before sending it).
 
+/** Bodies per operation. */
 const RUNS = 1200;
 const CONCURRENCY = 8;
+
+// ---- syncPayScoreOrder, sharpened: generators tuned to its rules' edges ----
 
 const FIELDS = ['fenOrderId', 'mid', 'serviceId', 'type', 'detail'] as const;
 
@@ -196,12 +207,92 @@ const anyBody = fc
     return body;
   });
 
-const body = fc.oneof(
+const syncPayScoreOrderBody = fc.oneof(
   { weight: 4, arbitrary: validBody },
   { weight: 5, arbitrary: oneMutation },
   { weight: 3, arbitrary: anyBody },
   { weight: 1, arbitrary: junk },
 );
+
+/** Hand-tuned generators, by operationId: optional, the generic ones cover every operation. */
+const sharpened: Record<string, fc.Arbitrary<unknown>> = {
+  syncPayScoreOrder: syncPayScoreOrderBody,
+};
+
+// ---- every operation: bodies generated from its request schema ----
+
+/** Values the schema at `schemas` (merged) accepts. */
+function validValue(contract: Contract, schemas: unknown[], depth = 0): fc.Arbitrary<unknown> {
+  const f = contract.flat({ allOf: schemas });
+  if (f.hasConst) return fc.constant(f.const);
+  if (f.enum) return fc.constantFrom(...f.enum);
+  const fits = (s: string) =>
+    (f.minLength === undefined || [...s].length >= f.minLength) &&
+    (f.maxLength === undefined || [...s].length <= f.maxLength);
+  switch (f.type) {
+    case 'string': {
+      const [first, ...others] = f.patterns;
+      if (first === undefined) {
+        const lo = f.minLength ?? 0;
+        return exactly(wideChar, lo, f.maxLength ?? lo + 40);
+      }
+      return fc
+        .stringMatching(new RegExp(first, 'u'))
+        .filter((s) => fits(s) && others.every((p) => new RegExp(p, 'u').test(s)));
+    }
+    case 'integer':
+      return fc.integer({ min: f.minimum ?? -1_000_000, max: f.maximum ?? 1_000_000 });
+    case 'number':
+      return fc.double({
+        min: f.minimum ?? -1e6,
+        max: f.maximum ?? 1e6,
+        noNaN: true,
+        noDefaultInfinity: true,
+      });
+    case 'boolean':
+      return fc.boolean();
+    case 'array':
+      return fc.array(depth > 8 ? fc.constant(null) : validValue(contract, f.items, depth + 1), {
+        minLength: f.minItems ?? 0,
+        maxLength: f.maxItems ?? 4,
+      });
+    case 'object': {
+      // Conditionally required fields are always given: the value is valid whatever the `if`.
+      const requiredKeys = [
+        ...new Set([...f.required, ...f.conditionals.flatMap((c) => c.require)]),
+      ];
+      return fc.record(
+        Object.fromEntries(
+          Object.entries(f.properties).map(([key, subs]) => [
+            key,
+            validValue(contract, subs, depth + 1),
+          ]),
+        ),
+        { requiredKeys },
+      );
+    }
+    default:
+      return f.examples.length ? fc.constantFrom(...f.examples) : fc.constant(null);
+  }
+}
+
+/** Bodies for `op`: valid ones, valid ones with one constraint broken, junk, sharper ones. */
+function bodies(contract: Contract, op: SpecOperation): fc.Arbitrary<unknown> {
+  const valid = validValue(contract, [op.schema as Schema]);
+  const broken = valid.chain((body) => {
+    const violations = violationsOf(contract, op, body);
+    return violations.length
+      ? fc.constantFrom(...violations).map((v) => v.body)
+      : fc.constant(body);
+  });
+  const extra = sharpened[op.id];
+  return fc.oneof(
+    { weight: 4, arbitrary: valid },
+    { weight: 5, arbitrary: broken },
+    { weight: 1, arbitrary: junk },
+    ...(extra ? [{ weight: 8, arbitrary: extra }] : []),
+  );
+}
 
 async function pool<T>(items: T[], limit: number, run: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
@@ -212,66 +303,75 @@ async function pool<T>(items: T[], limit: number, run: (item: T) => Promise<void
   );
 }
 
+const contract = loadContract(defaultSpecPath());
+// One seed for the run, printed first so a failure (or a timeout) can be replayed.
+const seed = Number(process.env.FC_SEED ?? Date.now() % 2 ** 31);
+if (!Number.isInteger(seed))
+  throw new Error(`FC_SEED must be an integer; got ${process.env.FC_SEED}`);
+const replay = `FC_SEED=${seed} pnpm --filter @tianman/mock exec vitest run test/differential.test.ts`;
+console.info(`differential: fast-check seed ${seed}; replay with ${replay}`);
+
 describe('differential: the client’s validator versus Prism behind the mock', () => {
-  it(`agrees on ${RUNS} generated bodies, valid and invalid`, { timeout: 120_000 }, async () => {
-    const seed = Number(process.env.FC_SEED ?? Date.now() % 2 ** 31);
-    if (!Number.isInteger(seed))
-      throw new Error(`FC_SEED must be an integer; got ${process.env.FC_SEED}`);
-    // Printed first, so a run that times out or throws can be replayed too.
-    const replay = `seed ${seed}; replay with FC_SEED=${seed} pnpm --filter @tianman/mock exec vitest run test/differential.test.ts`;
-    console.info(`differential: ${replay}`);
-    const bodies = fc.sample(body, { numRuns: RUNS, seed });
-    const client = createTianmanClient({
-      ...inject('mockCredentials'),
-      baseUrl: inject('mockUrl'),
-      retry: { limit: 0 },
-    });
-    const started = performance.now();
-    const disagreements: unknown[] = [];
-    let valid = 0;
-    let stricter = 0;
-    await pool(bodies, CONCURRENCY, async (candidate) => {
-      const issues = validateRequestBody('syncPayScoreOrder', candidate);
-      // client.api skips the client's validation: the mock's own verdict.
-      const { response } = await client.api.POST(SYNC_PATH, { body: candidate as never });
-      const mockAccepts = response.status === 200;
-      if (![200, 400, 422].includes(response.status)) {
-        disagreements.push({ candidate, unexpectedStatus: response.status });
-      }
-      // The client's public path must give the exported validator's verdict, except that it
-      // may also refuse a contract-valid paidTime by its own documented rules (a date that
-      // does not exist, or one in the future): stricter than the contract on purpose.
-      const sync = await client.syncPayScoreOrder(candidate as never).then(
-        () => 'sent',
-        (error: unknown) => {
-          if (!isValidationError(error)) return error;
-          return error.issues.every((issue) => issue.rule.startsWith('paidTime.'))
-            ? 'refused by a paidTime rule'
-            : 'refused';
-        },
+  it.each(contract.operations.map((op) => [op.id, op] as const))(
+    `%s: agrees on ${RUNS} generated bodies, valid and invalid`,
+    { timeout: 120_000 },
+    async (_id, op) => {
+      const candidates = fc.sample(bodies(contract, op), { numRuns: RUNS, seed });
+      const client = createTianmanClient({
+        ...inject('mockCredentials'),
+        baseUrl: inject('mockUrl'),
+        retry: { limit: 0 },
+      });
+      const method = (client as unknown as Record<string, (body: unknown) => Promise<unknown>>)[
+        op.id
+      ] as (body: unknown) => Promise<unknown>;
+      const started = performance.now();
+      const disagreements: unknown[] = [];
+      let valid = 0;
+      let stricter = 0;
+      await pool(candidates, CONCURRENCY, async (candidate) => {
+        const issues = validateRequestBody(op.id as never, candidate);
+        // Prism's own verdict: the body sent raw, signed over its exact bytes.
+        const answer = await rawCall(JSON.stringify(candidate), { path: op.path });
+        const mockAccepts = answer.status === 200;
+        if (![200, 400, 422].includes(answer.status)) {
+          disagreements.push({ candidate, unexpectedStatus: answer.status });
+        }
+        // The client's public path must give the exported validator's verdict, except that an
+        // operation's hook may also refuse a contract-valid body by its own documented rules
+        // (rules named `field.rule`, such as a paidTime in the future): stricter on purpose.
+        const sent = await method(candidate).then(
+          () => 'sent',
+          (error: unknown) => {
+            if (!isValidationError(error)) return error;
+            return error.issues.every((issue) => issue.rule.includes('.'))
+              ? 'refused by a hook rule'
+              : 'refused';
+          },
+        );
+        const clientAccepts = issues.length === 0;
+        if (clientAccepts) valid++;
+        if (sent === 'refused by a hook rule') stricter++;
+        const methodAgrees = clientAccepts
+          ? sent === 'sent' || sent === 'refused by a hook rule'
+          : sent === 'refused';
+        if (clientAccepts !== mockAccepts || !methodAgrees) {
+          disagreements.push({
+            candidate,
+            client: issues,
+            method: sent,
+            mock: { status: answer.status, violations: answer.headers.get('sl-violations') },
+          });
+        }
+      });
+      const seconds = (performance.now() - started) / 1000;
+      console.info(
+        `differential ${op.id}: ${candidates.length} bodies (${valid} valid, ${candidates.length - valid} invalid; ${stricter} valid ones refused by the operation's own rules) in ${seconds.toFixed(1)} s, seed ${seed}`,
       );
-      const clientAccepts = issues.length === 0;
-      if (clientAccepts) valid++;
-      if (sync === 'refused by a paidTime rule') stricter++;
-      const syncAgrees = clientAccepts
-        ? sync === 'sent' || sync === 'refused by a paidTime rule'
-        : sync === 'refused';
-      if (clientAccepts !== mockAccepts || !syncAgrees) {
-        disagreements.push({
-          candidate,
-          client: issues,
-          sync,
-          mock: { status: response.status, violations: response.headers.get('sl-violations') },
-        });
-      }
-    });
-    const seconds = (performance.now() - started) / 1000;
-    console.info(
-      `differential: ${bodies.length} bodies (${valid} valid, ${bodies.length - valid} invalid; ${stricter} valid ones refused by the client's own paidTime rules) in ${seconds.toFixed(1)} s, seed ${seed}`,
-    );
-    expect(disagreements, replay).toEqual([]);
-    // The mix must exercise both verdicts, or the test proves little.
-    expect(valid, replay).toBeGreaterThan(RUNS * 0.2);
-    expect(bodies.length - valid, replay).toBeGreaterThan(RUNS * 0.3);
-  });
+      expect(disagreements, `seed ${seed}; replay with ${replay}`).toEqual([]);
+      // The mix must exercise both verdicts, or the test proves little.
+      expect(valid).toBeGreaterThan(RUNS * 0.2);
+      expect(candidates.length - valid).toBeGreaterThan(RUNS * 0.3);
+    },
+  );
 });

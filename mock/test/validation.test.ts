@@ -1,11 +1,13 @@
 import { createTianmanClient, ValidationError } from '@tianman/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type MockRequestLog, type RunningMock, startMock } from '../src/index.js';
-import { SYNC_PATH, validBody } from './helpers.js';
+import { rawCall, SYNC_PATH, validBody } from './helpers.js';
 
-// Every rule of the contract, enforced twice: by the client before anything is sent, and —
-// through `client.api`, which skips the client's validation — by Prism behind the gate. A mock
-// of its own so the requests it receives can be counted.
+// Every rule of the order-sync contract at its edges (code points, anchors, the page sample's
+// shapes), enforced twice: by the client before anything is sent (methods and `client.api` go
+// through the same validation), and by Prism behind the gate, the same body sent raw (signed
+// with @tianman/signer, bypassing the client). A mock of its own so the requests it receives can
+// be counted. The rules of every operation, derived from the spec, are in operations.test.ts.
 let mock: RunningMock;
 const received: MockRequestLog[] = [];
 beforeAll(async () => {
@@ -200,14 +202,19 @@ describe.each(rules)('%s', (_what, body, issue, violation) => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).issues).toContainEqual(expect.objectContaining(issue));
+    const apiError = await client()
+      .api.POST(SYNC_PATH, { body: body as never })
+      .catch((e: unknown) => e);
+    expect(apiError).toBeInstanceOf(ValidationError);
+    expect((apiError as ValidationError).issues).toContainEqual(expect.objectContaining(issue));
     expect(received.length - before).toBe(0);
   });
 
-  it('Prism refuses it too when the client’s validation is bypassed (client.api)', async () => {
-    const { error, response } = await client().api.POST(SYNC_PATH, { body: body as never });
-    expect(response.status).toBe(422);
-    expect(error).toEqual({ errCode: '9001', errInfo: '参数校验失败' });
-    const violations = JSON.parse(response.headers.get('sl-violations') ?? '[]') as Array<{
+  it('Prism refuses it too, the same body sent raw (signed, bypassing the client)', async () => {
+    const answer = await rawCall(JSON.stringify(body), { url: mock.url });
+    expect(answer.status).toBe(422);
+    expect(answer.body).toEqual({ errCode: '9001', errInfo: '参数校验失败' });
+    const violations = JSON.parse(answer.headers.get('sl-violations') ?? '[]') as Array<{
       location: string[];
       code: string;
     }>;
