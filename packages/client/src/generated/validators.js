@@ -5,9 +5,7 @@
  */
 // Ajv 8.20.0 standalone code, JSON Schema 2020-12, allErrors.
 export const validateSyncPayScoreOrder = validate20;
-const schema31 = {"$id":"tianman:syncPayScoreOrder","$ref":"tianman:components#/$defs/SyncPayScoreOrderRequest"};
 const schema33 = {"type":"object","additionalProperties":false,"required":["fenOrderId","mid","serviceId","type"],"properties":{"fenOrderId":{"type":"string","minLength":1,"maxLength":32,"pattern":"^[A-Za-z0-9_|*-]+$"},"mid":{"type":"string","minLength":1,"maxLength":32},"serviceId":{"type":"string","minLength":1,"maxLength":32},"type":{"type":"string","maxLength":32,"enum":["Order_Paid"]},"detail":{"$ref":"tianman:components#/$defs/SyncPayScoreOrderDetail"}},"if":{"required":["type"],"properties":{"type":{"const":"Order_Paid"}}},"then":{"required":["detail"]}};
-const schema34 = {"type":"object","additionalProperties":false,"required":["paidTime"],"properties":{"paidTime":{"type":"string","maxLength":64,"pattern":"^[0-9]{4}(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])(([01][0-9]|2[0-3])[0-5][0-9][0-5][0-9])?$"}}};
 import { ucs2length as func1 } from "../ajv-runtime.js";
 const pattern4 = new RegExp("^[A-Za-z0-9_|*-]+$", "u");
 const pattern5 = new RegExp("^[0-9]{4}(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])(([01][0-9]|2[0-3])[0-5][0-9][0-5][0-9])?$", "u");
@@ -29,24 +27,14 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((data.type === undefined) && (missing0 = "type")){
 const err0 = {};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+(vErrors ??= []).push(err0);
 errors++;
 }
 else {
 if(data.type !== undefined){
 if("Order_Paid" !== data.type){
 const err1 = {};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+(vErrors ??= []).push(err1);
 errors++;
 }
 }
@@ -67,12 +55,7 @@ const _errs4 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.detail === undefined){
 const err2 = {instancePath,schemaPath:"#/then/required",keyword:"required",params:{missingProperty: "detail"}};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+(vErrors ??= []).push(err2);
 errors++;
 }
 }
@@ -81,64 +64,34 @@ valid0 = _valid0;
 }
 if(!valid0){
 const err3 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: "then"}};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+(vErrors ??= []).push(err3);
 errors++;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.fenOrderId === undefined){
 const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "fenOrderId"}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+(vErrors ??= []).push(err4);
 errors++;
 }
 if(data.mid === undefined){
 const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "mid"}};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+(vErrors ??= []).push(err5);
 errors++;
 }
 if(data.serviceId === undefined){
 const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "serviceId"}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+(vErrors ??= []).push(err6);
 errors++;
 }
 if(data.type === undefined){
 const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+(vErrors ??= []).push(err7);
 errors++;
 }
 for(const key0 in data){
 if(!(((((key0 === "fenOrderId") || (key0 === "mid")) || (key0 === "serviceId")) || (key0 === "type")) || (key0 === "detail"))){
 const err8 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+(vErrors ??= []).push(err8);
 errors++;
 }
 }
@@ -147,43 +100,23 @@ let data1 = data.fenOrderId;
 if(typeof data1 === "string"){
 if((data1.length > 64 || func1(data1) > 32)){
 const err9 = {instancePath:instancePath+"/fenOrderId",schemaPath:"#/properties/fenOrderId/maxLength",keyword:"maxLength",params:{limit: 32}};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+(vErrors ??= []).push(err9);
 errors++;
 }
 if((data1.length < 2 && func1(data1) < 1)){
 const err10 = {instancePath:instancePath+"/fenOrderId",schemaPath:"#/properties/fenOrderId/minLength",keyword:"minLength",params:{limit: 1}};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+(vErrors ??= []).push(err10);
 errors++;
 }
 if(!pattern4.test(data1)){
 const err11 = {instancePath:instancePath+"/fenOrderId",schemaPath:"#/properties/fenOrderId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_|*-]+$"}};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+(vErrors ??= []).push(err11);
 errors++;
 }
 }
 else {
 const err12 = {instancePath:instancePath+"/fenOrderId",schemaPath:"#/properties/fenOrderId/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+(vErrors ??= []).push(err12);
 errors++;
 }
 }
@@ -192,33 +125,18 @@ let data2 = data.mid;
 if(typeof data2 === "string"){
 if((data2.length > 64 || func1(data2) > 32)){
 const err13 = {instancePath:instancePath+"/mid",schemaPath:"#/properties/mid/maxLength",keyword:"maxLength",params:{limit: 32}};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+(vErrors ??= []).push(err13);
 errors++;
 }
 if((data2.length < 2 && func1(data2) < 1)){
 const err14 = {instancePath:instancePath+"/mid",schemaPath:"#/properties/mid/minLength",keyword:"minLength",params:{limit: 1}};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+(vErrors ??= []).push(err14);
 errors++;
 }
 }
 else {
 const err15 = {instancePath:instancePath+"/mid",schemaPath:"#/properties/mid/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
+(vErrors ??= []).push(err15);
 errors++;
 }
 }
@@ -227,33 +145,18 @@ let data3 = data.serviceId;
 if(typeof data3 === "string"){
 if((data3.length > 64 || func1(data3) > 32)){
 const err16 = {instancePath:instancePath+"/serviceId",schemaPath:"#/properties/serviceId/maxLength",keyword:"maxLength",params:{limit: 32}};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
+(vErrors ??= []).push(err16);
 errors++;
 }
 if((data3.length < 2 && func1(data3) < 1)){
 const err17 = {instancePath:instancePath+"/serviceId",schemaPath:"#/properties/serviceId/minLength",keyword:"minLength",params:{limit: 1}};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
+(vErrors ??= []).push(err17);
 errors++;
 }
 }
 else {
 const err18 = {instancePath:instancePath+"/serviceId",schemaPath:"#/properties/serviceId/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
+(vErrors ??= []).push(err18);
 errors++;
 }
 }
@@ -261,34 +164,19 @@ if(data.type !== undefined){
 let data4 = data.type;
 if(!(data4 === "Order_Paid")){
 const err19 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema33.properties.type.enum}};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
+(vErrors ??= []).push(err19);
 errors++;
 }
 if(typeof data4 === "string"){
 if((data4.length > 64 || func1(data4) > 32)){
 const err20 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/maxLength",keyword:"maxLength",params:{limit: 32}};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
+(vErrors ??= []).push(err20);
 errors++;
 }
 }
 else {
 const err21 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
+(vErrors ??= []).push(err21);
 errors++;
 }
 }
@@ -297,23 +185,13 @@ let data5 = data.detail;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 if(data5.paidTime === undefined){
 const err22 = {instancePath:instancePath+"/detail",schemaPath:"tianman:components#/$defs/SyncPayScoreOrderDetail/required",keyword:"required",params:{missingProperty: "paidTime"}};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
+(vErrors ??= []).push(err22);
 errors++;
 }
 for(const key1 in data5){
 if(!(key1 === "paidTime")){
 const err23 = {instancePath:instancePath+"/detail",schemaPath:"tianman:components#/$defs/SyncPayScoreOrderDetail/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
+(vErrors ??= []).push(err23);
 errors++;
 }
 }
@@ -322,57 +200,32 @@ let data6 = data5.paidTime;
 if(typeof data6 === "string"){
 if((data6.length > 128 || func1(data6) > 64)){
 const err24 = {instancePath:instancePath+"/detail/paidTime",schemaPath:"tianman:components#/$defs/SyncPayScoreOrderDetail/properties/paidTime/maxLength",keyword:"maxLength",params:{limit: 64}};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
+(vErrors ??= []).push(err24);
 errors++;
 }
 if(!pattern5.test(data6)){
 const err25 = {instancePath:instancePath+"/detail/paidTime",schemaPath:"tianman:components#/$defs/SyncPayScoreOrderDetail/properties/paidTime/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])(([01][0-9]|2[0-3])[0-5][0-9][0-5][0-9])?$"}};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
+(vErrors ??= []).push(err25);
 errors++;
 }
 }
 else {
 const err26 = {instancePath:instancePath+"/detail/paidTime",schemaPath:"tianman:components#/$defs/SyncPayScoreOrderDetail/properties/paidTime/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
+(vErrors ??= []).push(err26);
 errors++;
 }
 }
 }
 else {
 const err27 = {instancePath:instancePath+"/detail",schemaPath:"tianman:components#/$defs/SyncPayScoreOrderDetail/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
+(vErrors ??= []).push(err27);
 errors++;
 }
 }
 }
 else {
 const err28 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
+(vErrors ??= []).push(err28);
 errors++;
 }
 validate22.errors = vErrors;
@@ -402,7 +255,6 @@ return errors === 0;
 validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateGetAccessToken = validate24;
-const schema35 = {"$id":"tianman:getAccessToken","$ref":"tianman:components#/$defs/AccessTokenRequest"};
 const schema36 = {"type":"object","additionalProperties":false,"required":["appId","timestamp","nonce","signMethod","signature"],"properties":{"appId":{"type":"string","minLength":1,"maxLength":64},"timestamp":{"type":"string","pattern":"^[0-9]{14}$"},"nonce":{"type":"string","minLength":1,"maxLength":128},"signMethod":{"type":"string","enum":["SHA256"]},"signature":{"type":"string","pattern":"^[0-9a-f]{64}$"}}};
 const pattern6 = new RegExp("^[0-9]{14}$", "u");
 const pattern7 = new RegExp("^[0-9a-f]{64}$", "u");
@@ -421,63 +273,33 @@ evaluated0.items = undefined;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.appId === undefined){
 const err0 = {instancePath,schemaPath:"tianman:components#/$defs/AccessTokenRequest/required",keyword:"required",params:{missingProperty: "appId"}};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+(vErrors ??= []).push(err0);
 errors++;
 }
 if(data.timestamp === undefined){
 const err1 = {instancePath,schemaPath:"tianman:components#/$defs/AccessTokenRequest/required",keyword:"required",params:{missingProperty: "timestamp"}};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+(vErrors ??= []).push(err1);
 errors++;
 }
 if(data.nonce === undefined){
 const err2 = {instancePath,schemaPath:"tianman:components#/$defs/AccessTokenRequest/required",keyword:"required",params:{missingProperty: "nonce"}};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+(vErrors ??= []).push(err2);
 errors++;
 }
 if(data.signMethod === undefined){
 const err3 = {instancePath,schemaPath:"tianman:components#/$defs/AccessTokenRequest/required",keyword:"required",params:{missingProperty: "signMethod"}};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+(vErrors ??= []).push(err3);
 errors++;
 }
 if(data.signature === undefined){
 const err4 = {instancePath,schemaPath:"tianman:components#/$defs/AccessTokenRequest/required",keyword:"required",params:{missingProperty: "signature"}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+(vErrors ??= []).push(err4);
 errors++;
 }
 for(const key0 in data){
 if(!(((((key0 === "appId") || (key0 === "timestamp")) || (key0 === "nonce")) || (key0 === "signMethod")) || (key0 === "signature"))){
 const err5 = {instancePath,schemaPath:"tianman:components#/$defs/AccessTokenRequest/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+(vErrors ??= []).push(err5);
 errors++;
 }
 }
@@ -486,33 +308,18 @@ let data0 = data.appId;
 if(typeof data0 === "string"){
 if((data0.length > 128 || func1(data0) > 64)){
 const err6 = {instancePath:instancePath+"/appId",schemaPath:"tianman:components#/$defs/AccessTokenRequest/properties/appId/maxLength",keyword:"maxLength",params:{limit: 64}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+(vErrors ??= []).push(err6);
 errors++;
 }
 if((data0.length < 2 && func1(data0) < 1)){
 const err7 = {instancePath:instancePath+"/appId",schemaPath:"tianman:components#/$defs/AccessTokenRequest/properties/appId/minLength",keyword:"minLength",params:{limit: 1}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+(vErrors ??= []).push(err7);
 errors++;
 }
 }
 else {
 const err8 = {instancePath:instancePath+"/appId",schemaPath:"tianman:components#/$defs/AccessTokenRequest/properties/appId/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+(vErrors ??= []).push(err8);
 errors++;
 }
 }
@@ -521,23 +328,13 @@ let data1 = data.timestamp;
 if(typeof data1 === "string"){
 if(!pattern6.test(data1)){
 const err9 = {instancePath:instancePath+"/timestamp",schemaPath:"tianman:components#/$defs/AccessTokenRequest/properties/timestamp/pattern",keyword:"pattern",params:{pattern: "^[0-9]{14}$"}};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+(vErrors ??= []).push(err9);
 errors++;
 }
 }
 else {
 const err10 = {instancePath:instancePath+"/timestamp",schemaPath:"tianman:components#/$defs/AccessTokenRequest/properties/timestamp/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+(vErrors ??= []).push(err10);
 errors++;
 }
 }
@@ -546,33 +343,18 @@ let data2 = data.nonce;
 if(typeof data2 === "string"){
 if((data2.length > 256 || func1(data2) > 128)){
 const err11 = {instancePath:instancePath+"/nonce",schemaPath:"tianman:components#/$defs/AccessTokenRequest/properties/nonce/maxLength",keyword:"maxLength",params:{limit: 128}};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+(vErrors ??= []).push(err11);
 errors++;
 }
 if((data2.length < 2 && func1(data2) < 1)){
 const err12 = {instancePath:instancePath+"/nonce",schemaPath:"tianman:components#/$defs/AccessTokenRequest/properties/nonce/minLength",keyword:"minLength",params:{limit: 1}};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+(vErrors ??= []).push(err12);
 errors++;
 }
 }
 else {
 const err13 = {instancePath:instancePath+"/nonce",schemaPath:"tianman:components#/$defs/AccessTokenRequest/properties/nonce/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+(vErrors ??= []).push(err13);
 errors++;
 }
 }
@@ -580,22 +362,12 @@ if(data.signMethod !== undefined){
 let data3 = data.signMethod;
 if(typeof data3 !== "string"){
 const err14 = {instancePath:instancePath+"/signMethod",schemaPath:"tianman:components#/$defs/AccessTokenRequest/properties/signMethod/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+(vErrors ??= []).push(err14);
 errors++;
 }
 if(!(data3 === "SHA256")){
 const err15 = {instancePath:instancePath+"/signMethod",schemaPath:"tianman:components#/$defs/AccessTokenRequest/properties/signMethod/enum",keyword:"enum",params:{allowedValues: schema36.properties.signMethod.enum}};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
+(vErrors ??= []).push(err15);
 errors++;
 }
 }
@@ -604,35 +376,20 @@ let data4 = data.signature;
 if(typeof data4 === "string"){
 if(!pattern7.test(data4)){
 const err16 = {instancePath:instancePath+"/signature",schemaPath:"tianman:components#/$defs/AccessTokenRequest/properties/signature/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"}};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
+(vErrors ??= []).push(err16);
 errors++;
 }
 }
 else {
 const err17 = {instancePath:instancePath+"/signature",schemaPath:"tianman:components#/$defs/AccessTokenRequest/properties/signature/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
+(vErrors ??= []).push(err17);
 errors++;
 }
 }
 }
 else {
 const err18 = {instancePath,schemaPath:"tianman:components#/$defs/AccessTokenRequest/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
+(vErrors ??= []).push(err18);
 errors++;
 }
 validate24.errors = vErrors;
