@@ -1,6 +1,7 @@
 import { chmod, copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { defineConfig, type UserConfig } from 'tsdown';
+import { dualPackage } from '../scripts/dual-package.js';
 
 const shared = {
   platform: 'node',
@@ -19,17 +20,12 @@ const shared = {
  * in-process like an ESM one does. `shims` gives the CommonJS build the `import.meta.url` that
  * finds the bundled contract and loads pino.
  */
-const library: UserConfig = {
+const library = dualPackage({
   ...shared,
   entry: { index: 'src/index.ts' },
-  format: ['esm', 'cjs'],
-  dts: true,
   shims: true,
-  outputOptions: (options, format) => ({
-    ...options,
-    chunkFileNames: format === 'cjs' ? 'shared-[hash].cjs' : 'shared-[hash].js',
-  }),
-};
+  neverBundle: ['@tianman/client'],
+});
 
 /** The `tianman-mock` bin and the repo-only demo: ESM, run and never imported. */
 const programs: UserConfig = {

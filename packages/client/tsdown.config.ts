@@ -1,33 +1,21 @@
 import { defineConfig } from 'tsdown';
+import { dualPackage } from '../../scripts/dual-package.js';
 
 /**
- * ESM (`.js`, `.d.ts`) and CommonJS (`.cjs`, `.d.cts`), so that `import` and `require()` each
- * find a build with its own types under every TypeScript resolution mode (NestJS-style
- * `commonjs` + node10 included).
+ * ESM and CommonJS, each with its own declarations (`scripts/dual-package.ts`).
  *
  * A module that differs by runtime is picked the way the signer picks its crypto: it is an
- * entry of its own, its `#name` stays an import (`neverBundle`), and package.json `imports`
- * maps `#name` to `{ "node": …, "default": … }` in both formats. See the README ("Packaging").
+ * entry of its own, the code imports it as `#name` (kept as an import), and package.json
+ * `imports` maps `#name` to `{ "node": …, "default": … }` for both formats.
  */
-export default defineConfig({
-  entry: { index: 'src/index.ts' },
-  format: ['esm', 'cjs'],
-  // No Node-only API in the client: the same build runs on Node, edge runtimes and browsers.
-  platform: 'neutral',
-  target: 'es2022',
-  dts: true,
-  sourcemap: false,
-  // `.js`/`.d.ts` for ESM and `.cjs`/`.d.cts` for CommonJS ("type": "module"), the names
-  // package.json's exports point at.
-  fixedExtension: false,
-  deps: {
+export default defineConfig(
+  dualPackage({
+    entry: { index: 'src/index.ts' },
+    // No Node-only API in the client: the same build runs on Node, edge runtimes and browsers.
+    platform: 'neutral',
+    target: 'es2022',
     // Runtime dependencies stay imports: the signer picks node:crypto or WebCrypto at the
-    // consumer's side, and openapi-fetch is deduplicated with the app's copy. `#…` specifiers
-    // are package.json `imports`, resolved per runtime by the consumer, never at build time.
-    neverBundle: ['@tianman/signer', 'openapi-fetch', /^#/],
-  },
-  outputOptions: (options, format) => ({
-    ...options,
-    chunkFileNames: format === 'cjs' ? 'shared-[hash].cjs' : 'shared-[hash].js',
+    // consumer's side, and openapi-fetch is deduplicated with the app's copy.
+    neverBundle: ['@tianman/signer', 'openapi-fetch'],
   }),
-});
+);

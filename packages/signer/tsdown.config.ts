@@ -1,33 +1,22 @@
 import { defineConfig, type UserConfig } from 'tsdown';
+import { dualPackage } from '../../scripts/dual-package.js';
 
 /**
- * The library, once as ESM (`.js`, `.d.ts`) and once as CommonJS (`.cjs`, `.d.cts`), so that
- * `import` and `require()` both find a build with its own types, under every TypeScript
- * resolution mode. The crypto modules are entries of their own: `#crypto` stays an import in
- * the output, and the consumer's resolver picks one through package.json `imports` (`node`:
- * `node:crypto`, `default`: WebCrypto), in either format.
+ * The library, ESM and CommonJS, each with its own declarations (`scripts/dual-package.ts`).
+ * The crypto modules are entries of their own: `#crypto` stays an import in the output, and the
+ * consumer's resolver picks one through package.json `imports` (`node`: `node:crypto`,
+ * `default`: WebCrypto), in either format.
  */
-const library: UserConfig = {
+const library = dualPackage({
   entry: {
     index: 'src/index.ts',
     'crypto-node': 'src/crypto-node.ts',
     'crypto-web': 'src/crypto-web.ts',
   },
-  format: ['esm', 'cjs'],
   platform: 'neutral',
   target: 'es2022',
-  dts: true,
-  sourcemap: false,
-  // `.js`/`.d.ts` for ESM and `.cjs`/`.d.cts` for CommonJS ("type": "module"), the names
-  // package.json's exports and imports point at.
-  fixedExtension: false,
-  deps: { neverBundle: ['#crypto', /^node:/] },
-  outputOptions: (options, format) => ({
-    ...options,
-    // Code shared by the entries; named for what it is, not for whichever module came first.
-    chunkFileNames: format === 'cjs' ? 'shared-[hash].cjs' : 'shared-[hash].js',
-  }),
-};
+  neverBundle: [/^node:/],
+});
 
 /** The `tianman-sign` bin: ESM only, it is run, never imported. */
 const cli: UserConfig = {
