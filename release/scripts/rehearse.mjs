@@ -12,7 +12,7 @@
 //    must be at the new version in the registry, and the CHANGELOGs must name the change.
 // Prints what was published. Exits non-zero on any failure.
 import { execFile } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -86,7 +86,9 @@ try {
     npm_config_audit: 'false',
   };
 
-  step('a copy of the repository (tracked files + built dist/) with a throwaway git repo');
+  step(
+    'a copy of the repository (tracked files + built dist/), installed, with a throwaway git repo',
+  );
   const repo = join(work, 'repo');
   const files = (await run('git', ['ls-files', '-z'], { cwd: root })).split('\0').filter(Boolean);
   for (const file of files) await cp(join(root, file), join(repo, file), { recursive: true });
@@ -98,8 +100,13 @@ try {
   }
   // The mock ships the contract copied beside it at build time.
   await cp(join(root, 'mock/openapi.yaml'), join(repo, 'mock/openapi.yaml'));
-  await symlink(join(root, 'node_modules'), join(repo, 'node_modules'));
   await writeFile(join(repo, '.npmrc'), await readFile(npmrc));
+  // pnpm publish reads the workspace's installed links to turn `workspace:*` into versions;
+  // everything comes from the store this checkout's install filled.
+  await run('pnpm', ['install', '--frozen-lockfile', '--offline', '--reporter=silent'], {
+    cwd: repo,
+    env,
+  });
   await run('git', ['init', '-q', '-b', 'main'], { cwd: repo });
   await run('git', ['add', '-A'], { cwd: repo });
   await run(
@@ -207,6 +214,19 @@ try {
     check(changelog.includes(`## ${next}`), `${dir}/CHANGELOG.md has no ${next} section`);
     check(changelog.includes(`## ${version}`), `${dir}/CHANGELOG.md has no ${version} section`);
   }
+  const deps = JSON.parse(
+    await run(
+      'npm',
+      ['view', `@tianman/client@${next}`, 'dependencies', '--json', '--registry', registry],
+      {
+        env,
+      },
+    ),
+  );
+  check(
+    deps['@tianman/signer'] === next,
+    `@tianman/client@${next} depends on @tianman/signer ${deps['@tianman/signer']}, not ${next}`,
+  );
   const clientLog = await readFile(join(repo, 'packages/client/CHANGELOG.md'), 'utf8');
   const section = clientLog.slice(
     clientLog.indexOf(`## ${next}`),
