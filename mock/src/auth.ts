@@ -1,5 +1,8 @@
 import { timingSafeEqual } from 'node:crypto';
 import {
+  ACCESS_TOKEN_PREFIX,
+  ACCESS_TOKEN_SCHEME,
+  BODY_SIG_SCHEME,
   formatTimestamp,
   parseAuthorization,
   parseTimestamp,
@@ -56,9 +59,12 @@ export interface AuthContext {
   maxLiveTokens: number;
 }
 
-const BODY_SIG = 'OPEN-BODY-SIG';
-const ACCESS_TOKEN = 'OPEN-ACCESS-TOKEN';
-const HEADER_SHAPE = `${BODY_SIG} AppId="…",Timestamp="yyyyMMddHHmmss",Nonce="…",Signature="…" or ${ACCESS_TOKEN} AccessToken=…`;
+const HEADER_SHAPE = `${BODY_SIG_SCHEME} AppId="…",Timestamp="yyyyMMddHHmmss",Nonce="…",Signature="…" or ${ACCESS_TOKEN_SCHEME} ${ACCESS_TOKEN_PREFIX}…`;
+// `AccessToken`, the pair's name: the gate tolerates spaces around `=` and quotes the platform
+// does not send.
+const TOKEN_PAIR = new RegExp(
+  `^\\s*\\S+\\s+${ACCESS_TOKEN_PREFIX.replace(/=$/, '')}\\s*=\\s*"?([^"\\s,]+)"?\\s*$`,
+);
 
 function reject(reason: AuthReason, detail: string, prefix = INFO_AUTH_FAILED): AuthRejection {
   return { ok: false, reason, errCode: ERR_AUTH, errInfo: `${prefix}: ${detail}` };
@@ -77,8 +83,8 @@ export async function checkAuthorization(
     return reject('missing-authorization', `missing Authorization header; send ${HEADER_SHAPE}`);
   }
   const scheme = header.trimStart().split(/\s/, 1)[0] ?? '';
-  if (scheme.toUpperCase() === ACCESS_TOKEN) return checkAccessToken(header, ctx);
-  if (scheme.toUpperCase() !== BODY_SIG) {
+  if (scheme.toUpperCase() === ACCESS_TOKEN_SCHEME) return checkAccessToken(header, ctx);
+  if (scheme.toUpperCase() !== BODY_SIG_SCHEME) {
     return reject(
       'scheme',
       `unsupported Authorization scheme "${scheme.slice(0, 40)}"; send ${HEADER_SHAPE}`,
@@ -146,11 +152,11 @@ async function checkBodySignature(
 
 function checkAccessToken(header: string, ctx: AuthContext): AuthAcceptance | AuthRejection {
   // The platform's form is unquoted (`AccessToken=abc`); quoted values are tolerated.
-  const match = /^\s*\S+\s+AccessToken\s*=\s*"?([^"\s,]+)"?\s*$/.exec(header);
+  const match = TOKEN_PAIR.exec(header);
   if (match?.[1] === undefined) {
     return reject(
       'malformed',
-      `OPEN-ACCESS-TOKEN header is not "${ACCESS_TOKEN} AccessToken=<token>"`,
+      `${ACCESS_TOKEN_SCHEME} header is not "${ACCESS_TOKEN_SCHEME} ${ACCESS_TOKEN_PREFIX}<token>"`,
     );
   }
   const now = ctx.now();

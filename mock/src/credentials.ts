@@ -1,3 +1,4 @@
+import { isValidAppId } from '@tianman/signer';
 import { ENV_APP_ID, ENV_APP_KEY, SANDBOX_APP_ID, SANDBOX_APP_KEY } from './constants.js';
 
 /** The one application the mock serves. */
@@ -13,9 +14,6 @@ export const SANDBOX_CREDENTIALS: Readonly<MockCredentials> = Object.freeze({
   appId: SANDBOX_APP_ID,
   appKey: SANDBOX_APP_KEY,
 });
-
-// The same character rule as the signer's: the values end up between quotes in a header.
-const HEADER_SAFE = /^[\x21\x23-\x5b\x5d-\x7e]+$/;
 
 /**
  * Picks the credentials: explicit options first, then `TIANMAN_MOCK_APP_ID` /
@@ -45,7 +43,8 @@ export function resolveCredentialSources(
 } {
   const [appId, appIdSource] = pick(given?.appId, env[ENV_APP_ID], SANDBOX_APP_ID);
   const [appKey, appKeySource] = pick(given?.appKey, env[ENV_APP_KEY], SANDBOX_APP_KEY);
-  if (!HEADER_SAFE.test(appId)) {
+  // The signer's appId rule: the value ends up between quotes in a header.
+  if (!isValidAppId(appId)) {
     throw new TypeError(
       `@tianman/mock: credentials.appId (or ${ENV_APP_ID}) must be visible ASCII without '"' or '\\'; got ${JSON.stringify(appId)}.`,
     );

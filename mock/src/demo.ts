@@ -16,6 +16,7 @@ import {
   isValidationError,
   type SyncPayScoreOrderBody,
 } from '@tianman/client';
+import { AUTHORIZATION_HEADER } from '@tianman/signer';
 import { startMock } from './mock.js';
 
 const env = process.env;
@@ -106,7 +107,7 @@ async function printingFetch(input: Request | string | URL, init?: RequestInit):
   const body = await outgoing.clone().text();
   console.log(`> ${outgoing.method} ${outgoing.url}`);
   outgoing.headers.forEach((value, name) => {
-    const shown = name === 'authorization' ? value.replace(/ .*$/s, ' [REDACTED]') : value;
+    const shown = name === AUTHORIZATION_HEADER ? value.replace(/ .*$/s, ' [REDACTED]') : value;
     console.log(`> ${name}: ${shown}`);
   });
   console.log(`> ${redactBody(body)}\n`);

@@ -1,27 +1,45 @@
-import { defineConfig } from 'tsdown';
+import { defineConfig, type UserConfig } from 'tsdown';
+import { dualPackage } from '../../scripts/dual-package.js';
 
-export default defineConfig({
+/**
+ * The library, ESM and CommonJS, each with its own declarations (`scripts/dual-package.ts`).
+ * The crypto modules are entries of their own: `#crypto` stays an import in the output, and the
+ * consumer's resolver picks one through package.json `imports` (`node`: `node:crypto`,
+ * `default`: WebCrypto), in either format.
+ */
+const library = dualPackage({
   entry: {
-    'index.node': 'src/index.node.ts',
-    'index.web': 'src/index.web.ts',
-    cli: 'src/cli/bin.ts',
+    index: 'src/index.ts',
+    'crypto-node': 'src/crypto-node.ts',
+    'crypto-web': 'src/crypto-web.ts',
   },
+  platform: 'neutral',
+  target: 'es2022',
+  neverBundle: [/^node:/],
+});
+
+/** The `tianman-sign` bin: ESM only, it is run, never imported. */
+const cli: UserConfig = {
+  entry: { cli: 'src/cli/bin.ts' },
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  dts: true,
+  dts: false,
+  sourcemap: false,
+  fixedExtension: false,
+  // The bin carries its own copy of the signing code and resolves `#crypto` like the library.
+  deps: { neverBundle: ['#crypto'] },
   treeshake: {
     // package.json says `sideEffects: false`, true of the library; the bin's whole job is its
     // side effect, and without this exception the bundler drops it and ships an empty cli.js.
     moduleSideEffects: (id) => /[\\/]src[\\/]cli[\\/]bin\.ts$/.test(id),
   },
-  sourcemap: false,
-  // `.js`/`.d.ts`, the names package.json's exports and bin point at.
-  fixedExtension: false,
+  // Both builds write to dist/; the library's output must survive this one.
+  clean: false,
   outputOptions: {
-    // Code shared by the entries; named for what it is, not for whichever module came first.
-    chunkFileNames: 'shared-[hash].js',
     // tsdown marks a file with a shebang executable, as a bin must be.
     banner: (chunk) => (chunk.name === 'cli' && chunk.isEntry ? '#!/usr/bin/env node' : ''),
   },
-});
+};
+
+export default defineConfig([library, cli]);

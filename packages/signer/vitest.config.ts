@@ -1,6 +1,12 @@
+import { fileURLToPath } from 'node:url';
 import { defineProject } from 'vitest/config';
 
 export default defineProject({
+  resolve: {
+    // Sources, not the build package.json `imports` points at. The Node module is the default
+    // here; `test/implementations.ts` loads the entry a second time with the WebCrypto one.
+    alias: { '#crypto': fileURLToPath(new URL('src/crypto-node.ts', import.meta.url)) },
+  },
   test: {
     name: 'signer',
     include: ['test/**/*.test.ts'],

@@ -1,13 +1,8 @@
 import { defineConfig } from 'tsdown';
+import { dualPackage } from '../../scripts/dual-package.js';
 
-export default defineConfig({
-  entry: { index: 'src/index.ts' },
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  dts: true,
-  sourcemap: false,
-  // `.js`/`.d.ts`, the names package.json's exports point at.
-  fixedExtension: false,
-  // node-redis and ioredis are never imported: the caller passes a client in.
-});
+// ESM and CommonJS, each with its own declarations (`scripts/dual-package.ts`). node-redis and
+// ioredis are never imported: the caller passes a connected client in.
+export default defineConfig(
+  dualPackage({ entry: { index: 'src/index.ts' }, platform: 'node', target: 'node20' }),
+);

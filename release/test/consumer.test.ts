@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { V1 } from './vectors.js';
+import { V1, validBody as validBodyLiteral } from './vectors.js';
 import { bin, run } from './workspace.js';
 
 const signV1 = `sign({ appId: '${V1.appId}', appKey: '${V1.appKey}', timestamp: '${V1.timestamp}', nonce: '${V1.nonce}', body: '${V1.body}' })`;
@@ -26,17 +26,67 @@ describe('a JavaScript consumer of the tarballs', () => {
     });
   });
 
-  it('require()s the signer and the client on Node 20 (require of ESM, Node >= 20.19)', async () => {
+  it('require()s every package, getting the CommonJS builds', async () => {
     const script = `
       const { sign } = require('@tianman/signer');
       const { createTianmanClient } = require('@tianman/client');
-      ${signV1}.then(({ signature }) => console.log(JSON.stringify({ signature, client: typeof createTianmanClient })));
+      const { startMock } = require('@tianman/mock');
+      const builds = ['@tianman/signer', '@tianman/client', '@tianman/mock'].map((name) =>
+        require.resolve(name).replace(/^.*[\\/]/, ''));
+      ${signV1}.then(({ signature }) => console.log(JSON.stringify({
+        signature, client: typeof createTianmanClient, mock: typeof startMock, builds })));
     `;
-    const result = await run('node', ['--no-warnings', '-e', script], {
+    // No `--no-warnings`: loading an ES module through require() would warn on stderr.
+    const result = await run('node', ['-e', script], { cwd: inject('consumerDir') });
+    expect(result.stderr).toBe('');
+    expect(JSON.parse(result.stdout)).toEqual({
+      signature: V1.signature,
+      client: 'function',
+      mock: 'function',
+      builds: ['index.cjs', 'index.cjs', 'index.cjs'],
+    });
+  });
+
+  // The dual-package hazard: an app whose own code is ESM and a dependency that require()s the
+  // client loads both builds. Each is a separate module instance; nothing may depend on there
+  // being one.
+  it('works with both builds loaded in one process', async () => {
+    const script = `
+      import { createRequire } from 'node:module';
+      import * as esm from '@tianman/client';
+      import * as signerEsm from '@tianman/signer';
+      const require = createRequire(import.meta.url);
+      const cjs = require('@tianman/client');
+      const signerCjs = require('@tianman/signer');
+      const body = ${JSON.stringify({ ...validBodyLiteral, fenOrderId: 'not allowed' })};
+      const refusal = async (client) => client.syncPayScoreOrder(body).catch((e) => e);
+      const fromEsm = await refusal(esm.createTianmanClient({ appId: 'a', appKey: 'k', environment: 'mock' }));
+      const fromCjs = await refusal(cjs.createTianmanClient({ appId: 'a', appKey: 'k', environment: 'mock' }));
+      // Nonces from the two builds' pools: both from the CSPRNG, none repeated.
+      const nonces = new Set();
+      for (let i = 0; i < 1000; i++) { nonces.add(signerEsm.createNonce()); nonces.add(signerCjs.createNonce()); }
+      const signatures = [(await signerEsm.${signV1}).signature, (await signerCjs.${signV1}).signature];
+      console.log(JSON.stringify({
+        distinctBuilds: esm.createTianmanClient !== cjs.createTianmanClient,
+        guardsAcrossBuilds: [esm.isValidationError(fromCjs), cjs.isValidationError(fromEsm)],
+        instanceofAcrossBuilds: fromCjs instanceof esm.ValidationError,
+        nonces: nonces.size,
+        signatures,
+      }));
+    `;
+    const result = await run('node', ['--input-type=module', '-e', script], {
       cwd: inject('consumerDir'),
     });
     expect(result.stderr).toBe('');
-    expect(JSON.parse(result.stdout)).toEqual({ signature: V1.signature, client: 'function' });
+    expect(JSON.parse(result.stdout)).toEqual({
+      distinctBuilds: true,
+      // The guards use Symbol.for brands, so they see through the split; instanceof does not,
+      // which is why the README tells users to use the guards.
+      guardsAcrossBuilds: [true, true],
+      instanceofAcrossBuilds: false,
+      nonces: 2000,
+      signatures: [V1.signature, V1.signature],
+    });
   });
 });
 
@@ -66,14 +116,22 @@ export const result = client.syncPayScoreOrder({
 });
 `;
 
-describe.each([
+interface Checked {
+  code: number;
+  errorsIn: (file: string) => string[];
+}
+
+describe.concurrent.each([
   ['node16', { module: 'node16', moduleResolution: 'node16' }],
   ['bundler', { module: 'esnext', moduleResolution: 'bundler' }],
 ])('a TypeScript consumer (moduleResolution %s)', (label, options) => {
-  async function typecheck(source: string): Promise<{ code: number; stdout: string }> {
-    const dir = join(inject('consumerDir'), `ts-${label}-${Math.random().toString(36).slice(2)}`);
+  // One tsc run checks both files; each file's errors are reported against it.
+  let checked: Promise<Checked> | undefined;
+  async function typecheck(): Promise<Checked> {
+    const dir = join(inject('consumerDir'), `ts-${label}`);
     await mkdir(dir);
-    await writeFile(join(dir, 'index.ts'), source);
+    await writeFile(join(dir, 'correct.ts'), correctCall);
+    await writeFile(join(dir, 'wrong.ts'), wrongCall);
     await writeFile(
       join(dir, 'tsconfig.json'),
       JSON.stringify({
@@ -86,21 +144,29 @@ describe.each([
           skipLibCheck: false,
           types: [],
         },
-        files: ['index.ts'],
+        files: ['correct.ts', 'wrong.ts'],
       }),
     );
-    return run(bin('tsc'), ['-p', dir]);
+    const tsc = await run(bin('tsc'), ['-p', dir, '--pretty', 'false']);
+    const errors = tsc.stdout.split('\n').filter((line) => /\.ts\(\d+,\d+\): error/.test(line));
+    return {
+      code: tsc.code,
+      errorsIn: (file) =>
+        errors.filter((line) => line.startsWith(`${file}(`) || line.includes(`/${file}(`)),
+    };
   }
 
   it('type-checks a correct syncPayScoreOrder call', async () => {
-    const result = await typecheck(correctCall);
-    expect(result.stdout).toBe('');
-    expect(result.code).toBe(0);
+    checked ??= typecheck();
+    expect((await checked).errorsIn('correct.ts')).toEqual([]);
   });
 
   it('fails on a wrong body, naming the field', async () => {
-    const result = await typecheck(wrongCall);
-    expect(result.code).not.toBe(0);
-    expect(result.stdout).toContain('fenOrderID');
+    checked ??= typecheck();
+    const { code, errorsIn } = await checked;
+    expect(code).not.toBe(0);
+    const errors = errorsIn('wrong.ts');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toContain('fenOrderID');
   });
 });

@@ -9,11 +9,19 @@ import { startVerifyingServer, type VerifyingServer } from './verifying-server.j
 // no require, no node: modules).
 let signerBundle = '';
 let clientBundle = '';
+// The same, reached through `require()`: the CommonJS build picks WebCrypto the same way.
+let signerRequireBundle = '';
 beforeAll(async () => {
   const consumerDir = inject('consumerDir');
   signerBundle = await bundle(
     consumerDir,
     `import * as signer from '@tianman/signer'; globalThis.signer = signer;`,
+    'browser',
+    'iife',
+  );
+  signerRequireBundle = await bundle(
+    consumerDir,
+    `globalThis.signer = require('@tianman/signer');`,
     'browser',
     'iife',
   );
@@ -30,12 +38,22 @@ describe('the signer in an edge runtime', () => {
     expect(signerBundle).not.toMatch(/["'`]node:/);
     expect(signerBundle).not.toMatch(/\brequire\(/);
     expect(clientBundle).not.toMatch(/["'`]node:/);
+    expect(signerRequireBundle).not.toMatch(/["'`]node:/);
   });
 
   it('signs the platform vector V1 with WebCrypto', async () => {
     const vm = new EdgeVM();
     expect(vm.evaluate('typeof process')).toBe('undefined');
     vm.evaluate(signerBundle);
+    const result = await vm.evaluate(
+      `signer.sign(${JSON.stringify({ appId: V1.appId, appKey: V1.appKey, timestamp: V1.timestamp, nonce: V1.nonce, body: V1.body })})`,
+    );
+    expect(result.signature).toBe(V1.signature);
+  });
+
+  it('signs V1 from the CommonJS build too', async () => {
+    const vm = new EdgeVM();
+    vm.evaluate(signerRequireBundle);
     const result = await vm.evaluate(
       `signer.sign(${JSON.stringify({ appId: V1.appId, appKey: V1.appKey, timestamp: V1.timestamp, nonce: V1.nonce, body: V1.body })})`,
     );

@@ -3,20 +3,16 @@ import { describe, expect, inject, it } from 'vitest';
 import { bundle } from './bundle.js';
 
 /**
- * The goal is 8 KB min+gzip for the client entry with openapi-fetch and the signer, and it is NOT
- * met: openapi-fetch's createClient and the signing code alone take ~4.5 KB, the client ~4.8 KB
- * (measured 9392 B browser, 9194 B node). Meeting it needs a product decision (move `client.api`
- * to a subpath, or drop a required feature), so the goal stays open in the tracker. Until then
- * this ceiling stops the bundle from growing unnoticed; it is not the goal. Raised from 9.5 KB
- * to 10 KB for the token store's cross-process single flight and bounded, degrading store calls
- * (+~530 B: 9921 B browser, 9719 B node).
+ * A guard against bloat, not a goal: 12 KB min+gzip for what an edge app bundles (the client,
+ * openapi-fetch and the WebCrypto signer), measured the way users bundle (esbuild, minify,
+ * gzip -9). The 8 KB goal was withdrawn (issue 12): this is a server-side SDK, axios alone is
+ * 13.5 KB, edge limits are megabytes. The README states the figure; update both together.
  */
-const GOAL_BYTES = 8 * 1024;
-const CEILING_BYTES = 10 * 1024;
+const CEILING_BYTES = 12 * 1024;
 
-describe('size budget', () => {
+describe('size ceiling', () => {
   it.each(['browser', 'node'] as const)(
-    '@tianman/client + openapi-fetch + signer (%s build) stays under the 10 KB min+gzip ceiling',
+    '@tianman/client + openapi-fetch + signer (%s build) stays under 12 KB min+gzip',
     async (platform) => {
       const code = await bundle(
         inject('consumerDir'),
@@ -26,7 +22,7 @@ describe('size budget', () => {
       const gzipped = gzipSync(code, { level: 9 }).byteLength;
       console.info(
         `size: @tianman/client (${platform}) ${code.length} B min, ${gzipped} B min+gzip ` +
-          `(goal ${GOAL_BYTES} B: ${gzipped <= GOAL_BYTES ? 'met' : 'not met'})`,
+          `(ceiling ${CEILING_BYTES} B)`,
       );
       expect(gzipped).toBeLessThanOrEqual(CEILING_BYTES);
       expect(gzipped).toBeGreaterThan(1024);

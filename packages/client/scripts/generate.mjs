@@ -210,10 +210,12 @@ function shipValidators(code) {
   // Smaller, same meaning (each is checked to have applied, so an Ajv upgrade that changes its
   // output stops the generator instead of shipping it unshrunk): one line per error push, and no
   // copy of a schema that no code reads.
-  const pushes = /if\(vErrors === null\)\{\nvErrors = \[(\w+)\];\n\}\nelse \{\nvErrors\.push\(\1\);\n\}/g;
+  const pushes =
+    /if\(vErrors === null\)\{\nvErrors = \[(\w+)\];\n\}\nelse \{\nvErrors\.push\(\1\);\n\}/g;
   if (!pushes.test(out)) fail('Ajv output changed shape: no error push found to shrink');
   out = out.replace(pushes, '(vErrors ??= []).push($1);');
-  if (/vErrors === null\)\{\nvErrors = \[/.test(out)) fail('Ajv output changed shape: an error push was not shrunk');
+  if (/vErrors === null\)\{\nvErrors = \[/.test(out))
+    fail('Ajv output changed shape: an error push was not shrunk');
   out = out.replace(/^const (schema\d+) = .*;\n/gm, (line, name) =>
     new RegExp(`\\b${name}\\b`).test(out.replace(line, '')) ? line : '',
   );

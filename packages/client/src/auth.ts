@@ -1,4 +1,4 @@
-import { sign, signTokenRequest } from '@tianman/signer';
+import { ACCESS_TOKEN_PREFIX, ACCESS_TOKEN_SCHEME, sign, signTokenRequest } from '@tianman/signer';
 import { AuthError } from './errors.js';
 import { tokenOperation } from './generated/operations.js';
 import type { Config } from './options.js';
@@ -7,7 +7,7 @@ import { answerError, field } from './response.js';
 import { createTokenCache } from './token-cache.js';
 
 /** The `Authorization` prefix of token mode. */
-export const TOKEN_SCHEME = 'OPEN-ACCESS-TOKEN AccessToken=';
+export const TOKEN_SCHEME = `${ACCESS_TOKEN_SCHEME} ${ACCESS_TOKEN_PREFIX}`;
 
 // What may go into a header after the scheme: visible ASCII. A token with CR/LF or a space would
 // split or corrupt the header (and a transport would echo it in its error).

@@ -1,3 +1,4 @@
+import { isValidAppId } from '@tianman/signer';
 import { createAgentTransport, defaultTransport } from '#transport';
 import { PREFIX } from './errors.js';
 import { createLog, type Log } from './log.js';
@@ -249,7 +250,7 @@ export function resolveOptions(options: TianmanClientOptions | undefined): Confi
   checkType(appId, 'string', 'appId');
   checkType(appKey, 'string', 'appKey');
   // The signer puts the appId in a quoted header pair: visible ASCII without `"` or `\`.
-  if (!/^[\x21\x23-\x5b\x5d-\x7e]+$/.test(appId ?? '') || !appKey) {
+  if (!isValidAppId(appId) || !appKey) {
     fail(
       'appId and appKey are required (or TIANMAN_APP_ID and TIANMAN_APP_KEY on Node); appId: visible ASCII',
     );

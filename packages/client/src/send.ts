@@ -1,3 +1,4 @@
+import { AUTHORIZATION_HEADER } from '@tianman/signer';
 import type { Auth } from './auth.js';
 import type { CallOptions } from './call-options.js';
 import { PREFIX } from './errors.js';
@@ -15,7 +16,13 @@ export type Send = (
 ) => Promise<Answer>;
 
 // The client's own headers: a caller's copy would bypass the signature or change the bytes.
-const RESERVED = ['authorization', 'content-type', 'content-length', 'host', 'transfer-encoding'];
+const RESERVED = [
+  AUTHORIZATION_HEADER,
+  'content-type',
+  'content-length',
+  'host',
+  'transfer-encoding',
+];
 // RFC 9110 token characters for names; values: visible ASCII, spaces and tabs, no CR/LF.
 const NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 const VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
@@ -79,7 +86,11 @@ export function createSend(cfg: Config, auth: Auth): Send {
       path,
       async (): Promise<Attempt> => {
         const [authorization, secret] = await auth.authorize(text, call);
-        return { body: text, headers: { ...headers, authorization }, secret };
+        return {
+          body: text,
+          headers: { ...headers, [AUTHORIZATION_HEADER]: authorization },
+          secret,
+        };
       },
       call,
       auth.drop,

@@ -3,15 +3,28 @@
 // `pnpm build` first (turbo's `bench` task does).
 import { createHash, createHmac } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { register } from 'node:module';
 import { Bench } from 'tinybench';
 
 const dist = new URL('../dist/', import.meta.url);
-if (!existsSync(new URL('index.node.js', dist))) {
+if (!existsSync(new URL('index.js', dist))) {
   console.error('bench: dist/ is missing; run `pnpm --filter @tianman/signer build` first');
   process.exit(1);
 }
-const node = await import(new URL('index.node.js', dist).href);
-const web = await import(new URL('index.web.js', dist).href);
+// The one entry twice: as Node resolves it (`#crypto` → node:crypto), and once more (`?web`, a
+// separate module instance) with `#crypto` resolved the way a runtime without the `node`
+// condition resolves it (→ WebCrypto), through a resolve hook.
+register(
+  `data:text/javascript,${encodeURIComponent(`
+    export async function resolve(specifier, context, next) {
+      if (specifier === '#crypto' && context.parentURL?.endsWith('?web')) {
+        return next('./crypto-web.js', context);
+      }
+      return next(specifier, context);
+    }`)}`,
+);
+const node = await import(new URL('index.js', dist).href);
+const web = await import(`${new URL('index.js', dist).href}?web`);
 
 // Many short rounds, the task order rotated each round and every ratio taken within its own
 // round: a shared machine's load drifts, and this keeps the drift out of the ratios.

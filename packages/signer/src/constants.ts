@@ -3,8 +3,37 @@
  * the platform's side is a change to one file.
  */
 
-/** The Authorization scheme of body-signed calls. */
-export const SCHEME = 'OPEN-BODY-SIG';
+/**
+ * The name of the header that carries either scheme. Lower case, as `Headers` and Node's
+ * `IncomingMessage.headers` report it; HTTP header names are case-insensitive.
+ */
+export const AUTHORIZATION_HEADER = 'authorization';
+
+/**
+ * The `Authorization` scheme of body-signed calls:
+ * `OPEN-BODY-SIG AppId="…",Timestamp="…",Nonce="…",Signature="…"`.
+ */
+export const BODY_SIG_SCHEME = 'OPEN-BODY-SIG';
+
+/**
+ * The `Authorization` scheme of token-authenticated calls:
+ * `OPEN-ACCESS-TOKEN AccessToken=<token>`.
+ */
+export const ACCESS_TOKEN_SCHEME = 'OPEN-ACCESS-TOKEN';
+
+/**
+ * What follows {@link ACCESS_TOKEN_SCHEME} and one space, before the token itself: the
+ * platform's form is unquoted, `OPEN-ACCESS-TOKEN AccessToken=<token>`.
+ */
+export const ACCESS_TOKEN_PREFIX = 'AccessToken=';
+
+/**
+ * The rule for an appId (and a nonce): visible ASCII without `"`, which would end the quoted
+ * header value, and without `\`, a quoted-string escape some parsers honour and others do not.
+ * A value from this set means the same thing to every parser on the way. Test with
+ * {@link isValidAppId} or `APP_ID_PATTERN.test(value)` (no `g` flag: it keeps no state).
+ */
+export const APP_ID_PATTERN: RegExp = /^[\x21\x23-\x5b\x5d-\x7e]+$/;
 
 /** Header pair names, in the order the platform's page shows them: first the application. */
 export const PAIR_APP_ID = 'AppId';

@@ -1,4 +1,4 @@
-import { DEFAULT_TOLERANCE_SECONDS, SCHEME } from './constants.js';
+import { BODY_SIG_SCHEME, DEFAULT_TOLERANCE_SECONDS } from './constants.js';
 import type { SignerCrypto, TimingSafeEqual } from './crypto.js';
 import { AuthorizationFormatError } from './errors.js';
 import { formatTimestamp } from './format-timestamp.js';
@@ -79,8 +79,11 @@ export function createVerify(
     const parsed = parse(authorization);
     if ('ok' in parsed) return parsed;
     const { scheme, appId, timestamp, nonce, signature } = parsed;
-    if (scheme.toUpperCase() !== SCHEME) {
-      return failure('scheme', `expected the ${SCHEME} scheme, got ${quoteExcerpt(scheme)}`);
+    if (scheme.toUpperCase() !== BODY_SIG_SCHEME) {
+      return failure(
+        'scheme',
+        `expected the ${BODY_SIG_SCHEME} scheme, got ${quoteExcerpt(scheme)}`,
+      );
     }
 
     const key = await lookUpKey(appKey, appId);

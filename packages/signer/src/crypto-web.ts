@@ -1,5 +1,6 @@
 import { bytesToBase64 } from './base64.js';
-import type { SignerCrypto } from './crypto.js';
+import { constantTimeEqual } from './constant-time-equal.js';
+import type { SignerCrypto, TimingSafeEqual } from './crypto.js';
 import { bytesToHex } from './hex.js';
 
 const encoder = new TextEncoder();
@@ -23,7 +24,7 @@ function ownBuffer(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
  * WebCrypto, for Deno, Bun, Cloudflare Workers, browsers and any runtime without `node:crypto`.
  * Nothing here may reach for a Node API: this is all the non-Node entry has.
  */
-export const webCrypto: SignerCrypto = {
+export const signerCrypto: SignerCrypto = {
   async sha256Hex(data) {
     const bytes = typeof data === 'string' ? encoder.encode(data) : ownBuffer(data);
     return bytesToHex(new Uint8Array(await subtle().digest('SHA-256', bytes)));
@@ -39,3 +40,6 @@ export const webCrypto: SignerCrypto = {
     globalThis.crypto.getRandomValues(bytes);
   },
 };
+
+/** Constant-time comparison in plain JavaScript, for `verify`: no `node:crypto` here. */
+export const timingSafeEqual: TimingSafeEqual = constantTimeEqual;

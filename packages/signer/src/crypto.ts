@@ -20,3 +20,14 @@ export interface SignerCrypto {
  * {@link SignerCrypto}: only `verify` needs it, so a bundle that only signs leaves it out.
  */
 export type TimingSafeEqual = (a: string, b: string) => boolean;
+
+/**
+ * What `#crypto` provides: `crypto-node.ts` under the `node` condition, `crypto-web.ts`
+ * elsewhere (package.json `imports`). Both modules export exactly these two names.
+ */
+export interface CryptoModule {
+  /** The primitives for signing and hashing. */
+  signerCrypto: SignerCrypto;
+  /** The comparison `verify` uses. */
+  timingSafeEqual: TimingSafeEqual;
+}

@@ -1,10 +1,10 @@
 import {
+  BODY_SIG_SCHEME,
   PAIR_APP_ID,
   PAIR_NONCE,
   PAIR_SEPARATOR,
   PAIR_SIGNATURE,
   PAIR_TIMESTAMP,
-  SCHEME,
 } from './constants.js';
 import { assertTimestamp } from './parse-timestamp.js';
 import type { AuthorizationParts } from './types.js';
@@ -33,7 +33,7 @@ export function unsafeFormatAuthorization(
   signature: string,
 ): string {
   return (
-    `${SCHEME} ${PAIR_APP_ID}="${appId}"${PAIR_SEPARATOR}${PAIR_TIMESTAMP}="${timestamp}"` +
+    `${BODY_SIG_SCHEME} ${PAIR_APP_ID}="${appId}"${PAIR_SEPARATOR}${PAIR_TIMESTAMP}="${timestamp}"` +
     `${PAIR_SEPARATOR}${PAIR_NONCE}="${nonce}"${PAIR_SEPARATOR}${PAIR_SIGNATURE}="${signature}"`
   );
 }

@@ -1,10 +1,5 @@
-import { ERROR_PREFIX, MAX_NONCE_LENGTH } from './constants.js';
+import { APP_ID_PATTERN, ERROR_PREFIX, MAX_NONCE_LENGTH } from './constants.js';
 import type { AppKeyLookup, Body, Instant } from './types.js';
-
-// Visible ASCII without `"` (it would end the quoted header value) and `\` (a quoted-string
-// escape some parsers honour and others do not): a value from this set means the same thing to
-// every parser on the way.
-const HEADER_SAFE = /^[\x21\x23-\x5b\x5d-\x7e]+$/;
 
 function describe(value: unknown): string {
   if (value === null) return 'null';
@@ -21,9 +16,9 @@ export function inputError(field: string, rule: string, ...wrongType: [unknown?]
   return new TypeError(`${ERROR_PREFIX}${field} ${rule}${got}`);
 }
 
-/** Asserts a value fit for a quoted header pair, such as the appId. */
+/** Asserts a value fit for a quoted header pair (the appId rule, {@link APP_ID_PATTERN}). */
 export function assertHeaderValue(field: string, value: unknown): asserts value is string {
-  if (typeof value !== 'string' || !HEADER_SAFE.test(value)) {
+  if (typeof value !== 'string' || !APP_ID_PATTERN.test(value)) {
     const rule = "must be a non-empty string of visible ASCII characters without '\"' or '\\'";
     throw typeof value === 'string' ? inputError(field, rule) : inputError(field, rule, value);
   }

@@ -2,7 +2,10 @@ import * as nodeCryptoModule from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
 import * as constantTime from '../src/constant-time-equal.js';
 import { createVerify } from '../src/create-verify.js';
-import { nodeCrypto, nodeTimingSafeEqual } from '../src/crypto-node.js';
+import {
+  signerCrypto as nodeCrypto,
+  timingSafeEqual as nodeTimingSafeEqual,
+} from '../src/crypto-node.js';
 import { V1, V1_AUTHORIZATION } from './fixtures/vectors.js';
 import { IMPLEMENTATIONS } from './implementations.js';
 

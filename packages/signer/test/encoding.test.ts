@@ -3,8 +3,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { bytesToBase64 } from '../src/base64.js';
 import { constantTimeEqual } from '../src/constant-time-equal.js';
 import { createNonceSource } from '../src/create-nonce-source.js';
-import { nodeCrypto } from '../src/crypto-node.js';
-import { webCrypto } from '../src/crypto-web.js';
+import { signerCrypto as nodeCrypto } from '../src/crypto-node.js';
+import { signerCrypto as webCrypto } from '../src/crypto-web.js';
 import { bytesToHex } from '../src/hex.js';
 import { IMPLEMENTATIONS } from './implementations.js';
 

@@ -1,11 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatTimestamp } from '../src/format-timestamp.js';
-import {
-  AuthorizationFormatError,
-  formatAuthorization,
-  parseAuthorization,
-} from '../src/index.node.js';
+import { AuthorizationFormatError, formatAuthorization, parseAuthorization } from '../src/index.js';
 import { appIdArb, instantArb, nonceArb } from './arbitraries.js';
 import { V1, V1_AUTHORIZATION } from './fixtures/vectors.js';
 

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import * as node from '../src/index.node.js';
-import * as web from '../src/index.web.js';
+
 import {
   appIdArb,
   appKeyArb,
@@ -13,7 +12,7 @@ import {
   replaceInPair,
   toBytes,
 } from './arbitraries.js';
-import { IMPLEMENTATIONS } from './implementations.js';
+import { IMPLEMENTATIONS, node, web } from './implementations.js';
 
 const signedArb = fc.record({
   appId: appIdArb,

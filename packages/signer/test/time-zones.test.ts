@@ -38,7 +38,7 @@ const EXPECTED = {
 
 /** Runs the built package in a fresh Node process under the given TZ. */
 async function inTimeZone(tz: string) {
-  const entry = pathToFileURL(join(inject('distDir'), 'index.node.js')).href;
+  const entry = pathToFileURL(join(inject('distDir'), 'index.js')).href;
   const script = `
     const { formatTimestamp, parseTimestamp, sign } = await import(${JSON.stringify(entry)});
     const instants = ${JSON.stringify(INSTANTS)}.map((iso) => new Date(iso));

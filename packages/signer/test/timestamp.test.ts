@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatTimestamp, parseTimestamp } from '../src/index.node.js';
+import { formatTimestamp, parseTimestamp } from '../src/index.js';
 
 const utc = (iso: string) => Date.parse(iso);
 

@@ -6,7 +6,7 @@ import {
   parseTimestamp,
   sign,
   verify,
-} from '../index.node.js';
+} from '../index.js';
 import { stringToSign } from '../string-to-sign.js';
 import { parseCommand, type SignCommand, type VerifyCommand } from './args.js';
 import { HELP } from './help.js';

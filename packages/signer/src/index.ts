@@ -2,18 +2,17 @@
  * @packageDocumentation
  * OPEN-BODY-SIG and access-token signatures for the ChinaUMS 天满 open platform.
  *
- * Non-Node entry (Deno, Bun, Workers, browsers): WebCrypto only. Nothing reachable from here
- * may import `node:` modules or use `Buffer` or `process`; keep its public surface identical to
- * `index.node.ts`.
+ * One entry for every runtime. The crypto primitives come from `#crypto`, which package.json
+ * `imports` resolves per runtime: `node:crypto` (synchronous, fastest) under the `node`
+ * condition (Node, Deno, Bun), WebCrypto everywhere else (edge runtimes, browsers). Nothing here
+ * or in the modules it imports may reach for a Node API: only `crypto-node.ts` may.
  */
-
-import { constantTimeEqual } from './constant-time-equal.js';
+import { signerCrypto as crypto, timingSafeEqual } from '#crypto';
 import { createBodyDigest } from './create-body-digest.js';
 import { createNonceSource } from './create-nonce-source.js';
 import { createSign } from './create-sign.js';
 import { createSignTokenRequest } from './create-sign-token-request.js';
 import { createVerify } from './create-verify.js';
-import { webCrypto as crypto } from './crypto-web.js';
 import type {
   BodyDigestFunction,
   SignFunction,
@@ -21,10 +20,18 @@ import type {
   VerifyFunction,
 } from './types.js';
 
+export {
+  ACCESS_TOKEN_PREFIX,
+  ACCESS_TOKEN_SCHEME,
+  APP_ID_PATTERN,
+  AUTHORIZATION_HEADER,
+  BODY_SIG_SCHEME,
+} from './constants.js';
 export type { AuthorizationProblem } from './errors.js';
 export { AuthorizationFormatError } from './errors.js';
 export { formatAuthorization } from './format-authorization.js';
 export { formatTimestamp } from './format-timestamp.js';
+export { isValidAppId } from './is-valid-app-id.js';
 export { parseAuthorization } from './parse-authorization.js';
 export { parseTimestamp } from './parse-timestamp.js';
 export type {
@@ -70,7 +77,7 @@ export const sign: SignFunction = /* @__PURE__ */ createSign(crypto, createNonce
  * (a bad option, a lookup that throws). It does not remember nonces: a server that must refuse
  * replays keeps the nonces it saw for the tolerance window.
  */
-export const verify: VerifyFunction = /* @__PURE__ */ createVerify(crypto, constantTimeEqual);
+export const verify: VerifyFunction = /* @__PURE__ */ createVerify(crypto, timingSafeEqual);
 
 /** Lower-case hex SHA-256 of a body, the digest inside the string to sign; for debugging. */
 export const bodyDigest: BodyDigestFunction = /* @__PURE__ */ createBodyDigest(crypto);
