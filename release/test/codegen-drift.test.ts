@@ -22,7 +22,7 @@ describe('generated code drift (what CI checks with check:generated)', () => {
       await writeFile(join(dir, 'openapi.yaml'), edited);
       const result = await run('node', [generator, '--check', '--spec', join(dir, 'openapi.yaml')]);
       expect(result.code).toBe(1);
-      expect(result.stderr).toContain('schemas.ts is out of date');
+      expect(result.stderr).toContain('validators.js is out of date');
       expect(result.stderr).toContain('pnpm generate');
     } finally {
       await rm(dir, { recursive: true, force: true });

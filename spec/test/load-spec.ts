@@ -18,6 +18,8 @@ const ajv = new Ajv2020({
 addFormats(ajv);
 // OpenAPI keywords that may sit inside schemas; none is used for validation.
 ajv.addKeyword('discriminator').addKeyword('xml').addKeyword('externalDocs').addKeyword('example');
+// The contract's own annotation: what a pattern allows, in words (the client's messages).
+ajv.addKeyword('x-pattern-message');
 // The document root is not a schema; `components` only holds the schemas refs point into.
 ajv.addKeyword('components');
 // Register the whole document so `#/components/...` refs resolve inside it.

@@ -4,12 +4,13 @@
  * Ajv. The generator refuses a contract that would need any other helper.
  */
 
-/** One error as Ajv's generated code reports it (`messages: false`: no text, we write ours). */
+/**
+ * One error as Ajv's generated code reports it: `messages: false` (we write ours), and the
+ * generator drops `schemaPath` (unused, and it does not compress).
+ */
 export interface AjvError {
   /** JSON Pointer of the failing value. */
   instancePath: string;
-  /** Where in the schema: `#/properties/x/maxLength`, or through a `$ref`. */
-  schemaPath: string;
   /** The failing keyword. */
   keyword: string;
   /** The keyword's parameters (`limit`, `missingProperty`, `pattern`, …). */

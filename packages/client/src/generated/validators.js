@@ -54,7 +54,7 @@ if(_valid0){
 const _errs4 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.detail === undefined){
-const err2 = {instancePath,schemaPath:"#/then/required",keyword:"required",params:{missingProperty: "detail"}};
+const err2 = {instancePath,keyword:"required",params:{missingProperty: "detail"}};
 (vErrors ??= []).push(err2);
 errors++;
 }
@@ -63,34 +63,34 @@ var _valid0 = _errs4 === errors;
 valid0 = _valid0;
 }
 if(!valid0){
-const err3 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: "then"}};
+const err3 = {instancePath,keyword:"if",params:{failingKeyword: "then"}};
 (vErrors ??= []).push(err3);
 errors++;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.fenOrderId === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "fenOrderId"}};
+const err4 = {instancePath,keyword:"required",params:{missingProperty: "fenOrderId"}};
 (vErrors ??= []).push(err4);
 errors++;
 }
 if(data.mid === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "mid"}};
+const err5 = {instancePath,keyword:"required",params:{missingProperty: "mid"}};
 (vErrors ??= []).push(err5);
 errors++;
 }
 if(data.serviceId === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "serviceId"}};
+const err6 = {instancePath,keyword:"required",params:{missingProperty: "serviceId"}};
 (vErrors ??= []).push(err6);
 errors++;
 }
 if(data.type === undefined){
-const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"}};
+const err7 = {instancePath,keyword:"required",params:{missingProperty: "type"}};
 (vErrors ??= []).push(err7);
 errors++;
 }
 for(const key0 in data){
 if(!(((((key0 === "fenOrderId") || (key0 === "mid")) || (key0 === "serviceId")) || (key0 === "type")) || (key0 === "detail"))){
-const err8 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+const err8 = {instancePath,keyword:"additionalProperties",params:{additionalProperty: key0}};
 (vErrors ??= []).push(err8);
 errors++;
 }
@@ -99,23 +99,23 @@ if(data.fenOrderId !== undefined){
 let data1 = data.fenOrderId;
 if(typeof data1 === "string"){
 if((data1.length > 64 || func1(data1) > 32)){
-const err9 = {instancePath:instancePath+"/fenOrderId",schemaPath:"#/properties/fenOrderId/maxLength",keyword:"maxLength",params:{limit: 32}};
+const err9 = {instancePath:instancePath+"/fenOrderId",keyword:"maxLength",params:{limit: 32}};
 (vErrors ??= []).push(err9);
 errors++;
 }
 if((data1.length < 2 && func1(data1) < 1)){
-const err10 = {instancePath:instancePath+"/fenOrderId",schemaPath:"#/properties/fenOrderId/minLength",keyword:"minLength",params:{limit: 1}};
+const err10 = {instancePath:instancePath+"/fenOrderId",keyword:"minLength",params:{limit: 1}};
 (vErrors ??= []).push(err10);
 errors++;
 }
 if(!pattern4.test(data1)){
-const err11 = {instancePath:instancePath+"/fenOrderId",schemaPath:"#/properties/fenOrderId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_|*-]+$"}};
+const err11 = {instancePath:instancePath+"/fenOrderId",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_|*-]+$"}};
 (vErrors ??= []).push(err11);
 errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/fenOrderId",schemaPath:"#/properties/fenOrderId/type",keyword:"type",params:{type: "string"}};
+const err12 = {instancePath:instancePath+"/fenOrderId",keyword:"type",params:{type: "string"}};
 (vErrors ??= []).push(err12);
 errors++;
 }
@@ -124,18 +124,18 @@ if(data.mid !== undefined){
 let data2 = data.mid;
 if(typeof data2 === "string"){
 if((data2.length > 64 || func1(data2) > 32)){
-const err13 = {instancePath:instancePath+"/mid",schemaPath:"#/properties/mid/maxLength",keyword:"maxLength",params:{limit: 32}};
+const err13 = {instancePath:instancePath+"/mid",keyword:"maxLength",params:{limit: 32}};
 (vErrors ??= []).push(err13);
 errors++;
 }
 if((data2.length < 2 && func1(data2) < 1)){
-const err14 = {instancePath:instancePath+"/mid",schemaPath:"#/properties/mid/minLength",keyword:"minLength",params:{limit: 1}};
+const err14 = {instancePath:instancePath+"/mid",keyword:"minLength",params:{limit: 1}};
 (vErrors ??= []).push(err14);
 errors++;
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/mid",schemaPath:"#/properties/mid/type",keyword:"type",params:{type: "string"}};
+const err15 = {instancePath:instancePath+"/mid",keyword:"type",params:{type: "string"}};
 (vErrors ??= []).push(err15);
 errors++;
 }
@@ -144,18 +144,18 @@ if(data.serviceId !== undefined){
 let data3 = data.serviceId;
 if(typeof data3 === "string"){
 if((data3.length > 64 || func1(data3) > 32)){
-const err16 = {instancePath:instancePath+"/serviceId",schemaPath:"#/properties/serviceId/maxLength",keyword:"maxLength",params:{limit: 32}};
+const err16 = {instancePath:instancePath+"/serviceId",keyword:"maxLength",params:{limit: 32}};
 (vErrors ??= []).push(err16);
 errors++;
 }
 if((data3.length < 2 && func1(data3) < 1)){
-const err17 = {instancePath:instancePath+"/serviceId",schemaPath:"#/properties/serviceId/minLength",keyword:"minLength",params:{limit: 1}};
+const err17 = {instancePath:instancePath+"/serviceId",keyword:"minLength",params:{limit: 1}};
 (vErrors ??= []).push(err17);
 errors++;
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/serviceId",schemaPath:"#/properties/serviceId/type",keyword:"type",params:{type: "string"}};
+const err18 = {instancePath:instancePath+"/serviceId",keyword:"type",params:{type: "string"}};
 (vErrors ??= []).push(err18);
 errors++;
 }
@@ -163,19 +163,19 @@ errors++;
 if(data.type !== undefined){
 let data4 = data.type;
 if(!(data4 === "Order_Paid")){
-const err19 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema33.properties.type.enum}};
+const err19 = {instancePath:instancePath+"/type",keyword:"enum",params:{allowedValues: schema33.properties.type.enum}};
 (vErrors ??= []).push(err19);
 errors++;
 }
 if(typeof data4 === "string"){
 if((data4.length > 64 || func1(data4) > 32)){
-const err20 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/maxLength",keyword:"maxLength",params:{limit: 32}};
+const err20 = {instancePath:instancePath+"/type",keyword:"maxLength",params:{limit: 32}};
 (vErrors ??= []).push(err20);
 errors++;
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"}};
+const err21 = {instancePath:instancePath+"/type",keyword:"type",params:{type: "string"}};
 (vErrors ??= []).push(err21);
 errors++;
 }
@@ -184,13 +184,13 @@ if(data.detail !== undefined){
 let data5 = data.detail;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 if(data5.paidTime === undefined){
-const err22 = {instancePath:instancePath+"/detail",schemaPath:"tianman:components#/$defs/SyncPayScoreOrderDetail/required",keyword:"required",params:{missingProperty: "paidTime"}};
+const err22 = {instancePath:instancePath+"/detail",keyword:"required",params:{missingProperty: "paidTime"}};
 (vErrors ??= []).push(err22);
 errors++;
 }
 for(const key1 in data5){
 if(!(key1 === "paidTime")){
-const err23 = {instancePath:instancePath+"/detail",schemaPath:"tianman:components#/$defs/SyncPayScoreOrderDetail/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
+const err23 = {instancePath:instancePath+"/detail",keyword:"additionalProperties",params:{additionalProperty: key1}};
 (vErrors ??= []).push(err23);
 errors++;
 }
@@ -199,32 +199,32 @@ if(data5.paidTime !== undefined){
 let data6 = data5.paidTime;
 if(typeof data6 === "string"){
 if((data6.length > 128 || func1(data6) > 64)){
-const err24 = {instancePath:instancePath+"/detail/paidTime",schemaPath:"tianman:components#/$defs/SyncPayScoreOrderDetail/properties/paidTime/maxLength",keyword:"maxLength",params:{limit: 64}};
+const err24 = {instancePath:instancePath+"/detail/paidTime",keyword:"maxLength",params:{limit: 64}};
 (vErrors ??= []).push(err24);
 errors++;
 }
 if(!pattern5.test(data6)){
-const err25 = {instancePath:instancePath+"/detail/paidTime",schemaPath:"tianman:components#/$defs/SyncPayScoreOrderDetail/properties/paidTime/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])(([01][0-9]|2[0-3])[0-5][0-9][0-5][0-9])?$"}};
+const err25 = {instancePath:instancePath+"/detail/paidTime",keyword:"pattern",params:{pattern: "^[0-9]{4}(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])(([01][0-9]|2[0-3])[0-5][0-9][0-5][0-9])?$"}};
 (vErrors ??= []).push(err25);
 errors++;
 }
 }
 else {
-const err26 = {instancePath:instancePath+"/detail/paidTime",schemaPath:"tianman:components#/$defs/SyncPayScoreOrderDetail/properties/paidTime/type",keyword:"type",params:{type: "string"}};
+const err26 = {instancePath:instancePath+"/detail/paidTime",keyword:"type",params:{type: "string"}};
 (vErrors ??= []).push(err26);
 errors++;
 }
 }
 }
 else {
-const err27 = {instancePath:instancePath+"/detail",schemaPath:"tianman:components#/$defs/SyncPayScoreOrderDetail/type",keyword:"type",params:{type: "object"}};
+const err27 = {instancePath:instancePath+"/detail",keyword:"type",params:{type: "object"}};
 (vErrors ??= []).push(err27);
 errors++;
 }
 }
 }
 else {
-const err28 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+const err28 = {instancePath,keyword:"type",params:{type: "object"}};
 (vErrors ??= []).push(err28);
 errors++;
 }
@@ -272,33 +272,33 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.appId === undefined){
-const err0 = {instancePath,schemaPath:"tianman:components#/$defs/AccessTokenRequest/required",keyword:"required",params:{missingProperty: "appId"}};
+const err0 = {instancePath,keyword:"required",params:{missingProperty: "appId"}};
 (vErrors ??= []).push(err0);
 errors++;
 }
 if(data.timestamp === undefined){
-const err1 = {instancePath,schemaPath:"tianman:components#/$defs/AccessTokenRequest/required",keyword:"required",params:{missingProperty: "timestamp"}};
+const err1 = {instancePath,keyword:"required",params:{missingProperty: "timestamp"}};
 (vErrors ??= []).push(err1);
 errors++;
 }
 if(data.nonce === undefined){
-const err2 = {instancePath,schemaPath:"tianman:components#/$defs/AccessTokenRequest/required",keyword:"required",params:{missingProperty: "nonce"}};
+const err2 = {instancePath,keyword:"required",params:{missingProperty: "nonce"}};
 (vErrors ??= []).push(err2);
 errors++;
 }
 if(data.signMethod === undefined){
-const err3 = {instancePath,schemaPath:"tianman:components#/$defs/AccessTokenRequest/required",keyword:"required",params:{missingProperty: "signMethod"}};
+const err3 = {instancePath,keyword:"required",params:{missingProperty: "signMethod"}};
 (vErrors ??= []).push(err3);
 errors++;
 }
 if(data.signature === undefined){
-const err4 = {instancePath,schemaPath:"tianman:components#/$defs/AccessTokenRequest/required",keyword:"required",params:{missingProperty: "signature"}};
+const err4 = {instancePath,keyword:"required",params:{missingProperty: "signature"}};
 (vErrors ??= []).push(err4);
 errors++;
 }
 for(const key0 in data){
 if(!(((((key0 === "appId") || (key0 === "timestamp")) || (key0 === "nonce")) || (key0 === "signMethod")) || (key0 === "signature"))){
-const err5 = {instancePath,schemaPath:"tianman:components#/$defs/AccessTokenRequest/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+const err5 = {instancePath,keyword:"additionalProperties",params:{additionalProperty: key0}};
 (vErrors ??= []).push(err5);
 errors++;
 }
@@ -307,18 +307,18 @@ if(data.appId !== undefined){
 let data0 = data.appId;
 if(typeof data0 === "string"){
 if((data0.length > 128 || func1(data0) > 64)){
-const err6 = {instancePath:instancePath+"/appId",schemaPath:"tianman:components#/$defs/AccessTokenRequest/properties/appId/maxLength",keyword:"maxLength",params:{limit: 64}};
+const err6 = {instancePath:instancePath+"/appId",keyword:"maxLength",params:{limit: 64}};
 (vErrors ??= []).push(err6);
 errors++;
 }
 if((data0.length < 2 && func1(data0) < 1)){
-const err7 = {instancePath:instancePath+"/appId",schemaPath:"tianman:components#/$defs/AccessTokenRequest/properties/appId/minLength",keyword:"minLength",params:{limit: 1}};
+const err7 = {instancePath:instancePath+"/appId",keyword:"minLength",params:{limit: 1}};
 (vErrors ??= []).push(err7);
 errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/appId",schemaPath:"tianman:components#/$defs/AccessTokenRequest/properties/appId/type",keyword:"type",params:{type: "string"}};
+const err8 = {instancePath:instancePath+"/appId",keyword:"type",params:{type: "string"}};
 (vErrors ??= []).push(err8);
 errors++;
 }
@@ -327,13 +327,13 @@ if(data.timestamp !== undefined){
 let data1 = data.timestamp;
 if(typeof data1 === "string"){
 if(!pattern6.test(data1)){
-const err9 = {instancePath:instancePath+"/timestamp",schemaPath:"tianman:components#/$defs/AccessTokenRequest/properties/timestamp/pattern",keyword:"pattern",params:{pattern: "^[0-9]{14}$"}};
+const err9 = {instancePath:instancePath+"/timestamp",keyword:"pattern",params:{pattern: "^[0-9]{14}$"}};
 (vErrors ??= []).push(err9);
 errors++;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/timestamp",schemaPath:"tianman:components#/$defs/AccessTokenRequest/properties/timestamp/type",keyword:"type",params:{type: "string"}};
+const err10 = {instancePath:instancePath+"/timestamp",keyword:"type",params:{type: "string"}};
 (vErrors ??= []).push(err10);
 errors++;
 }
@@ -342,18 +342,18 @@ if(data.nonce !== undefined){
 let data2 = data.nonce;
 if(typeof data2 === "string"){
 if((data2.length > 256 || func1(data2) > 128)){
-const err11 = {instancePath:instancePath+"/nonce",schemaPath:"tianman:components#/$defs/AccessTokenRequest/properties/nonce/maxLength",keyword:"maxLength",params:{limit: 128}};
+const err11 = {instancePath:instancePath+"/nonce",keyword:"maxLength",params:{limit: 128}};
 (vErrors ??= []).push(err11);
 errors++;
 }
 if((data2.length < 2 && func1(data2) < 1)){
-const err12 = {instancePath:instancePath+"/nonce",schemaPath:"tianman:components#/$defs/AccessTokenRequest/properties/nonce/minLength",keyword:"minLength",params:{limit: 1}};
+const err12 = {instancePath:instancePath+"/nonce",keyword:"minLength",params:{limit: 1}};
 (vErrors ??= []).push(err12);
 errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/nonce",schemaPath:"tianman:components#/$defs/AccessTokenRequest/properties/nonce/type",keyword:"type",params:{type: "string"}};
+const err13 = {instancePath:instancePath+"/nonce",keyword:"type",params:{type: "string"}};
 (vErrors ??= []).push(err13);
 errors++;
 }
@@ -361,12 +361,12 @@ errors++;
 if(data.signMethod !== undefined){
 let data3 = data.signMethod;
 if(typeof data3 !== "string"){
-const err14 = {instancePath:instancePath+"/signMethod",schemaPath:"tianman:components#/$defs/AccessTokenRequest/properties/signMethod/type",keyword:"type",params:{type: "string"}};
+const err14 = {instancePath:instancePath+"/signMethod",keyword:"type",params:{type: "string"}};
 (vErrors ??= []).push(err14);
 errors++;
 }
 if(!(data3 === "SHA256")){
-const err15 = {instancePath:instancePath+"/signMethod",schemaPath:"tianman:components#/$defs/AccessTokenRequest/properties/signMethod/enum",keyword:"enum",params:{allowedValues: schema36.properties.signMethod.enum}};
+const err15 = {instancePath:instancePath+"/signMethod",keyword:"enum",params:{allowedValues: schema36.properties.signMethod.enum}};
 (vErrors ??= []).push(err15);
 errors++;
 }
@@ -375,20 +375,20 @@ if(data.signature !== undefined){
 let data4 = data.signature;
 if(typeof data4 === "string"){
 if(!pattern7.test(data4)){
-const err16 = {instancePath:instancePath+"/signature",schemaPath:"tianman:components#/$defs/AccessTokenRequest/properties/signature/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"}};
+const err16 = {instancePath:instancePath+"/signature",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"}};
 (vErrors ??= []).push(err16);
 errors++;
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/signature",schemaPath:"tianman:components#/$defs/AccessTokenRequest/properties/signature/type",keyword:"type",params:{type: "string"}};
+const err17 = {instancePath:instancePath+"/signature",keyword:"type",params:{type: "string"}};
 (vErrors ??= []).push(err17);
 errors++;
 }
 }
 }
 else {
-const err18 = {instancePath,schemaPath:"tianman:components#/$defs/AccessTokenRequest/type",keyword:"type",params:{type: "object"}};
+const err18 = {instancePath,keyword:"type",params:{type: "object"}};
 (vErrors ??= []).push(err18);
 errors++;
 }
