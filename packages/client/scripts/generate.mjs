@@ -221,16 +221,112 @@ function shipValidators(code) {
   const paths = /schemaPath:"(?:[^"\\]|\\.)*",/g;
   if (!paths.test(out)) fail('Ajv output changed shape: no schemaPath found to drop');
   out = out.replace(paths, '');
+  out = shrinkBookkeeping(out);
   out = out.replace(/^const (schema\d+) = .*;\n/gm, (line, name) =>
     new RegExp(`\\b${name}\\b`).test(out.replace(line, '')) ? line : '',
   );
-  return out.replace(/^"use strict";\n/, '');
+  const strict = /^"use strict";\n/;
+  if (!strict.test(out)) fail('Ajv output changed shape: no "use strict" line');
+  return out.replace(strict, 'import { pushError } from "../ajv-runtime.js";\n');
+}
+
+/**
+ * Drops what Ajv's code carries for keywords this contract does not use, and folds its repeated
+ * lines into calls, without changing a verdict or an error: each rewrite must apply, and what it
+ * removes must be unread afterwards, or the generator stops.
+ */
+function shrinkBookkeeping(code) {
+  let out = code;
+  const rewrite = (pattern, replacement, what) => {
+    if (!pattern.test(out)) fail(`Ajv output changed shape: ${what}`);
+    out = out.replace(pattern, replacement);
+  };
+  // `evaluated` serves unevaluatedProperties/Items across $refs: with dynamicProps and
+  // dynamicItems false its resets are dead code, and nothing reads it once they are gone.
+  rewrite(
+    /^const (evaluated\d+) = (validate\d+)\.evaluated;\nif\(\1\.dynamicProps\)\{\n\1\.props = undefined;\n\}\nif\(\1\.dynamicItems\)\{\n\1\.items = undefined;\n\}\n/gm,
+    '',
+    'no `evaluated` reset found to drop',
+  );
+  rewrite(
+    /^validate\d+\.evaluated = \{"props":true,"dynamicProps":false,"dynamicItems":false\};\n/gm,
+    '',
+    'no static `evaluated` found to drop',
+  );
+  if (/evaluated/.test(out)) {
+    fail(
+      "the contract needs Ajv's `evaluated` bookkeeping (unevaluated*): shrinkBookkeeping would break it",
+    );
+  }
+  // Only instancePath is read: parentData, rootData and dynamicAnchors serve keywords this
+  // contract does not use ($dynamicRef, $data), which would name them elsewhere.
+  rewrite(
+    /\{instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors=\{\}\}=\{\}/g,
+    '{instancePath=""}={}',
+    'no validator signature found to shrink',
+  );
+  rewrite(
+    /\{instancePath,parentData,parentDataProperty,rootData,dynamicAnchors\}/g,
+    '{instancePath}',
+    'no validator call found to shrink',
+  );
+  if (/parentData|rootData|dynamicAnchors/.test(out)) {
+    fail(
+      "the contract needs parentData, rootData or dynamicAnchors: the validators' signatures cannot shrink",
+    );
+  }
+  // An operation's validator that only calls its $ref'd schema's returns that one's verdict and
+  // errors array unchanged: the export names the inner validator instead.
+  const wrappers =
+    /^function (validate\d+)\(data, \{instancePath=""\}=\{\}\)\{\n\/\*# sourceURL="[^"]*" \*\/;\nlet vErrors = null;\nlet errors = 0;\nif\(!\((validate\d+)\(data, \{instancePath\}\)\)\)\{\nvErrors = vErrors === null \? \2\.errors : vErrors\.concat\(\2\.errors\);\nerrors = vErrors\.length;\n\}\n\1\.errors = vErrors;\nreturn errors === 0;\n\}\n/gm;
+  for (const [whole, outer, inner] of [...out.matchAll(wrappers)]) {
+    out = out.replace(whole, '');
+    const exported = new RegExp(`^(export const \\w+ = )${outer};$`, 'm');
+    if (!exported.test(out)) fail(`Ajv output changed shape: ${outer} is not exported`);
+    out = out.replace(exported, `$1${inner};`);
+    if (new RegExp(`\\b${outer}\\b`).test(out))
+      fail(`${outer} is still called: not a plain wrapper`);
+  }
+  // An enum's values are read from the schema object, which would ship whole: they are written
+  // out instead (the same JSON values), so the schema copy is dropped as unread.
+  const schemas = Object.fromEntries(
+    [...out.matchAll(/^const (schema\d+) = (.*);$/gm)].map(([, name, json]) => [
+      name,
+      JSON.parse(json),
+    ]),
+  );
+  out = out.replace(/\b(schema\d+)((?:\.\w+)+)\b/g, (ref, name, path) => {
+    const value = path
+      .slice(1)
+      .split('.')
+      .reduce((node, key) => node?.[key], schemas[name]);
+    if (value === undefined) fail(`${ref} does not resolve in the schema it names`);
+    return JSON.stringify(value);
+  });
+  // One call per error instead of an object, a push and a count: the same object, pushed the
+  // same way (see pushError in src/ajv-runtime.ts).
+  rewrite(
+    /^const (err\d+) = \{instancePath(?::(.+?))?,keyword:("\w+"),params:(\{.*\})\};\n\(vErrors \?\?= \[\]\)\.push\(\1\);\nerrors\+\+;$/gm,
+    (_, _err, path, keyword, params) =>
+      `vErrors = pushError(vErrors, ${path ?? 'instancePath'}, ${keyword}, ${params});\nerrors++;`,
+    'no error push found to fold',
+  );
+  rewrite(
+    /^const (err\d+) = \{\};\n\(vErrors \?\?= \[\]\)\.push\(\1\);$/gm,
+    '(vErrors ??= []).push({});',
+    'no `if` probe found to fold',
+  );
+  if (/^const err\d+ = /m.test(out)) fail('Ajv output changed shape: an error push was not folded');
+  return out;
 }
 
 /** Refuses any `$ref` that leaves the document, wherever it is: nothing else may read files. */
 function refuseExternalRefs(node, where) {
-  if (Array.isArray(node)) node.forEach((n, i) => refuseExternalRefs(n, `${where}/${i}`));
-  else if (node && typeof node === 'object') {
+  if (Array.isArray(node)) {
+    node.forEach((n, i) => {
+      refuseExternalRefs(n, `${where}/${i}`);
+    });
+  } else if (node && typeof node === 'object') {
     for (const [key, value] of Object.entries(node)) {
       if (key === '$ref' && typeof value === 'string' && !value.startsWith('#/')) {
         fail(`$ref ${value} at ${where}: only ${REF_PREFIX}… references are bundled`);
