@@ -69,6 +69,50 @@ function fail(message) {
   throw new Error(`generate: ${message}`);
 }
 
+// What a failure of each JSON Schema keyword says, from the error's params `p` (`cut` shortens
+// a name the caller chose), never the failing value. Not called here: their source is written
+// into operations.ts (`ruleMessages`, where `patternMessages` is defined) for the keywords the
+// generated validators can report only; another keyword reads "breaks the contract's … rule"
+// (src/validate.ts).
+const RULE_MESSAGES = {
+  required: () => 'is required',
+  additionalProperties: () => 'is not a known field',
+  unevaluatedProperties: () => 'is not a known field',
+  dependentRequired: (p, cut) => `is required when ${cut(String(p.property))} is present`,
+  type: (p) => `must be ${[p.type].flat().join(' or ')}`,
+  maxLength: (p) => `must be at most ${p.limit} characters`,
+  minLength: (p) => `must be at least ${p.limit} characters`,
+  pattern: (p) =>
+    `must be ${patternMessages[String(p.pattern)] ?? 'in the format the contract describes'}`,
+  enum: (p) => `must be one of ${JSON.stringify(p.allowedValues)}`,
+  const: (p) => `must be ${JSON.stringify(p.allowedValue)}`,
+  minimum: (p) => `must be ${p.comparison} ${p.limit}`,
+  maximum: (p) => `must be ${p.comparison} ${p.limit}`,
+  exclusiveMinimum: (p) => `must be ${p.comparison} ${p.limit}`,
+  exclusiveMaximum: (p) => `must be ${p.comparison} ${p.limit}`,
+  multipleOf: (p) => `must be a multiple of ${p.multipleOf}`,
+  minItems: (p) => `must have at least ${p.limit} items`,
+  maxItems: (p) => `must have at most ${p.limit} items`,
+  uniqueItems: (p) => `must not repeat an item (#${p.j} and #${p.i} are equal)`,
+  minProperties: (p) => `must have at least ${p.limit} fields`,
+  maxProperties: (p) => `must have at most ${p.limit} fields`,
+  oneOf: () => 'must match exactly one of the allowed shapes',
+  anyOf: () => 'must match one of the allowed shapes',
+  not: () => 'must not match the excluded shape',
+};
+
+/** `ruleMessages` of operations.ts: a message for each keyword `validators` can report. */
+function ruleMessagesSource(validators) {
+  const reported = new Set(
+    [...validators.matchAll(/pushError\(vErrors, .+?, "(\w+)", /g)].map(([, keyword]) => keyword),
+  );
+  if (!reported.size) fail('no keyword found in the validators: ruleMessages would be empty');
+  const rows = Object.entries(RULE_MESSAGES)
+    .filter(([keyword]) => reported.has(keyword))
+    .map(([keyword, message]) => `  ${keyword}: ${message.toString().replace(/\s*\n\s*/g, ' ')},`);
+  return `{\n${rows.join('\n')}\n}`;
+}
+
 const REF_PREFIX = '#/components/schemas/';
 const COMPONENTS_ID = 'tianman:components';
 
@@ -437,7 +481,8 @@ export async function generate({ spec = specPath, out = outDir, dryRun = check }
   } catch (error) {
     fail(`Ajv cannot compile the contract: ${error.message}`);
   }
-  const validators = `${BANNER}// Ajv ${JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.resolve('ajv'))), '../package.json'), 'utf8')).version} standalone code, JSON Schema 2020-12, allErrors.\n${shipValidators(code)}`;
+  const validatorsCode = shipValidators(code);
+  const validators = `${BANNER}// Ajv ${JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.resolve('ajv'))), '../package.json'), 'utf8')).version} standalone code, JSON Schema 2020-12, allErrors.\n${validatorsCode}`;
   const validatorTypes = `${BANNER}
 import type { ValidateFunction } from '../ajv-runtime.js';
 
@@ -473,6 +518,14 @@ export const tokenOperation = {
 
 /** What each \`pattern\` of the contract allows, in words (its \`x-pattern-message\`). */
 export const patternMessages: Readonly<Record<string, string>> = ${JSON.stringify(messages, null, 2)};
+
+/**
+ * What a failure of each keyword the validators can report says, from the error's params
+ * (\`cut\` shortens a name the caller chose). Never the failing value.
+ */
+export const ruleMessages: Readonly<
+  Record<string, (p: Record<string, string>, cut: (name: string) => string) => string>
+> = ${ruleMessagesSource(validatorsCode)};
 
 /** The operationIds of {@link operationTable}. */
 export type OperationId = keyof typeof operationTable;
