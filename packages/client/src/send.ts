@@ -2,7 +2,7 @@ import { AUTHORIZATION_HEADER } from '@tianman/signer';
 import type { Auth } from './auth.js';
 import type { CallOptions } from './call-options.js';
 import { PREFIX } from './errors.js';
-import { type Config, checkTimeoutMs, resolveRetry } from './options.js';
+import { type Config, checkFields, type Rule, resolveRetry } from './options.js';
 import { type Attempt, type Call, exchange } from './pipeline.js';
 import type { Answer } from './response.js';
 
@@ -55,6 +55,13 @@ export function checkHeaders(headers: unknown, where: string): Record<string, st
   return out;
 }
 
+const CALL_OPTIONS: Record<keyof CallOptions, Rule> = {
+  signal: null,
+  timeoutMs: 'count',
+  retry: null,
+  headers: null,
+};
+
 /** A call's settings: the client's, overridden by what the call passes. */
 export function resolveCall(cfg: Config, options: CallOptions | undefined): Call {
   if (options === undefined) {
@@ -63,16 +70,11 @@ export function resolveCall(cfg: Config, options: CallOptions | undefined): Call
   if (typeof options !== 'object' || options === null) {
     throw new TypeError(`${PREFIX}call options: expected object`);
   }
-  for (const key of Object.keys(options)) {
-    if (!['signal', 'timeoutMs', 'retry', 'headers'].includes(key)) {
-      throw new TypeError(
-        `${PREFIX}unknown call option ${key}: remove it (known: signal, timeoutMs, retry, headers)`,
-      );
-    }
-  }
+  // headers: checkHeaders; retry: resolveRetry.
+  checkFields(options, CALL_OPTIONS, 'call option ');
   return {
     signal: options.signal,
-    timeoutMs: options.timeoutMs === undefined ? cfg.timeoutMs : checkTimeoutMs(options.timeoutMs),
+    timeoutMs: options.timeoutMs ?? cfg.timeoutMs,
     retry: resolveRetry(cfg.retry, options.retry, 'call option '),
   };
 }
