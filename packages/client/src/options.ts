@@ -1,6 +1,6 @@
 import { isValidAppId } from '@tianman/signer';
 import { createAgentTransport, defaultTransport } from '#transport';
-import { PREFIX } from './errors.js';
+import { fail } from './errors.js';
 import { createLog, type Log } from './log.js';
 import { DEFAULT_RETRY, type RetryOptions, type RetryPolicy } from './retry.js';
 import type { StoredToken, TokenStore } from './token-store.js';
@@ -185,10 +185,6 @@ const RETRY: Record<keyof RetryPolicy, Rule> = {
   maxDelayMs: 'count',
   jitter: 'boolean',
 };
-
-function fail(message: string): never {
-  throw new TypeError(PREFIX + message);
-}
 
 /** Checks one field by its {@link Rule}; `undefined` is absent. Values are never echoed. */
 function check(value: unknown, rule: Rule, name: string): void {

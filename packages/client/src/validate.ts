@@ -1,5 +1,5 @@
 import type { AjvError, ValidateFunction } from './ajv-runtime.js';
-import { type RequestSummary, ValidationError } from './errors.js';
+import { fail, type RequestSummary, ValidationError } from './errors.js';
 import { type OperationId, operationTable, ruleMessages } from './generated/operations.js';
 import type { Log } from './log.js';
 import { operationHooks } from './operation-hooks.js';
@@ -126,6 +126,6 @@ export function serializeRequest(
  */
 export function validateRequestBody(operationId: OperationId, body: unknown): ValidationIssue[] {
   const op = (operationTable as Record<string, { validate: ValidateFunction }>)[operationId];
-  if (!op) throw new TypeError(`@tianman/client: unknown operationId ${String(operationId)}`);
+  if (!op) fail(`unknown operationId ${String(operationId)}`);
   return contractIssues(op.validate, body);
 }
