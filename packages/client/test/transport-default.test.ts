@@ -17,9 +17,16 @@ describe('#transport', () => {
 
   it('package.json maps the node condition to the node transport and the default to fetch', () => {
     const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+    // Each branch has its ESM (`import`) and CJS (`default`) build.
     expect(pkg.imports['#transport']).toEqual({
-      node: './dist/transport-default-node.js',
-      default: './dist/transport-default-fetch.js',
+      node: {
+        import: './dist/transport-default-node.js',
+        default: './dist/transport-default-node.cjs',
+      },
+      default: {
+        import: './dist/transport-default-fetch.js',
+        default: './dist/transport-default-fetch.cjs',
+      },
     });
   });
 
