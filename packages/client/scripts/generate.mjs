@@ -69,6 +69,50 @@ function fail(message) {
   throw new Error(`generate: ${message}`);
 }
 
+// What a failure of each JSON Schema keyword says, from the error's params `p` (`cut` shortens
+// a name the caller chose), never the failing value. Not called here: their source is written
+// into operations.ts (`ruleMessages`, where `patternMessages` is defined) for the keywords the
+// generated validators can report only; another keyword reads "breaks the contract's … rule"
+// (src/validate.ts).
+const RULE_MESSAGES = {
+  required: () => 'is required',
+  additionalProperties: () => 'is not a known field',
+  unevaluatedProperties: () => 'is not a known field',
+  dependentRequired: (p, cut) => `is required when ${cut(String(p.property))} is present`,
+  type: (p) => `must be ${[p.type].flat().join(' or ')}`,
+  maxLength: (p) => `must be at most ${p.limit} characters`,
+  minLength: (p) => `must be at least ${p.limit} characters`,
+  pattern: (p) =>
+    `must be ${patternMessages[String(p.pattern)] ?? 'in the format the contract describes'}`,
+  enum: (p) => `must be one of ${JSON.stringify(p.allowedValues)}`,
+  const: (p) => `must be ${JSON.stringify(p.allowedValue)}`,
+  minimum: (p) => `must be ${p.comparison} ${p.limit}`,
+  maximum: (p) => `must be ${p.comparison} ${p.limit}`,
+  exclusiveMinimum: (p) => `must be ${p.comparison} ${p.limit}`,
+  exclusiveMaximum: (p) => `must be ${p.comparison} ${p.limit}`,
+  multipleOf: (p) => `must be a multiple of ${p.multipleOf}`,
+  minItems: (p) => `must have at least ${p.limit} items`,
+  maxItems: (p) => `must have at most ${p.limit} items`,
+  uniqueItems: (p) => `must not repeat an item (#${p.j} and #${p.i} are equal)`,
+  minProperties: (p) => `must have at least ${p.limit} fields`,
+  maxProperties: (p) => `must have at most ${p.limit} fields`,
+  oneOf: () => 'must match exactly one of the allowed shapes',
+  anyOf: () => 'must match one of the allowed shapes',
+  not: () => 'must not match the excluded shape',
+};
+
+/** `ruleMessages` of operations.ts: a message for each keyword `validators` can report. */
+function ruleMessagesSource(validators) {
+  const reported = new Set(
+    [...validators.matchAll(/pushError\(vErrors, .+?, "(\w+)", /g)].map(([, keyword]) => keyword),
+  );
+  if (!reported.size) fail('no keyword found in the validators: ruleMessages would be empty');
+  const rows = Object.entries(RULE_MESSAGES)
+    .filter(([keyword]) => reported.has(keyword))
+    .map(([keyword, message]) => `  ${keyword}: ${message.toString().replace(/\s*\n\s*/g, ' ')},`);
+  return `{\n${rows.join('\n')}\n}`;
+}
+
 const REF_PREFIX = '#/components/schemas/';
 const COMPONENTS_ID = 'tianman:components';
 
@@ -221,16 +265,112 @@ function shipValidators(code) {
   const paths = /schemaPath:"(?:[^"\\]|\\.)*",/g;
   if (!paths.test(out)) fail('Ajv output changed shape: no schemaPath found to drop');
   out = out.replace(paths, '');
+  out = shrinkBookkeeping(out);
   out = out.replace(/^const (schema\d+) = .*;\n/gm, (line, name) =>
     new RegExp(`\\b${name}\\b`).test(out.replace(line, '')) ? line : '',
   );
-  return out.replace(/^"use strict";\n/, '');
+  const strict = /^"use strict";\n/;
+  if (!strict.test(out)) fail('Ajv output changed shape: no "use strict" line');
+  return out.replace(strict, 'import { pushError } from "../ajv-runtime.js";\n');
+}
+
+/**
+ * Drops what Ajv's code carries for keywords this contract does not use, and folds its repeated
+ * lines into calls, without changing a verdict or an error: each rewrite must apply, and what it
+ * removes must be unread afterwards, or the generator stops.
+ */
+function shrinkBookkeeping(code) {
+  let out = code;
+  const rewrite = (pattern, replacement, what) => {
+    if (!pattern.test(out)) fail(`Ajv output changed shape: ${what}`);
+    out = out.replace(pattern, replacement);
+  };
+  // `evaluated` serves unevaluatedProperties/Items across $refs: with dynamicProps and
+  // dynamicItems false its resets are dead code, and nothing reads it once they are gone.
+  rewrite(
+    /^const (evaluated\d+) = (validate\d+)\.evaluated;\nif\(\1\.dynamicProps\)\{\n\1\.props = undefined;\n\}\nif\(\1\.dynamicItems\)\{\n\1\.items = undefined;\n\}\n/gm,
+    '',
+    'no `evaluated` reset found to drop',
+  );
+  rewrite(
+    /^validate\d+\.evaluated = \{"props":true,"dynamicProps":false,"dynamicItems":false\};\n/gm,
+    '',
+    'no static `evaluated` found to drop',
+  );
+  if (/evaluated/.test(out)) {
+    fail(
+      "the contract needs Ajv's `evaluated` bookkeeping (unevaluated*): shrinkBookkeeping would break it",
+    );
+  }
+  // Only instancePath is read: parentData, rootData and dynamicAnchors serve keywords this
+  // contract does not use ($dynamicRef, $data), which would name them elsewhere.
+  rewrite(
+    /\{instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors=\{\}\}=\{\}/g,
+    '{instancePath=""}={}',
+    'no validator signature found to shrink',
+  );
+  rewrite(
+    /\{instancePath,parentData,parentDataProperty,rootData,dynamicAnchors\}/g,
+    '{instancePath}',
+    'no validator call found to shrink',
+  );
+  if (/parentData|rootData|dynamicAnchors/.test(out)) {
+    fail(
+      "the contract needs parentData, rootData or dynamicAnchors: the validators' signatures cannot shrink",
+    );
+  }
+  // An operation's validator that only calls its $ref'd schema's returns that one's verdict and
+  // errors array unchanged: the export names the inner validator instead.
+  const wrappers =
+    /^function (validate\d+)\(data, \{instancePath=""\}=\{\}\)\{\n\/\*# sourceURL="[^"]*" \*\/;\nlet vErrors = null;\nlet errors = 0;\nif\(!\((validate\d+)\(data, \{instancePath\}\)\)\)\{\nvErrors = vErrors === null \? \2\.errors : vErrors\.concat\(\2\.errors\);\nerrors = vErrors\.length;\n\}\n\1\.errors = vErrors;\nreturn errors === 0;\n\}\n/gm;
+  for (const [whole, outer, inner] of [...out.matchAll(wrappers)]) {
+    out = out.replace(whole, '');
+    const exported = new RegExp(`^(export const \\w+ = )${outer};$`, 'm');
+    if (!exported.test(out)) fail(`Ajv output changed shape: ${outer} is not exported`);
+    out = out.replace(exported, `$1${inner};`);
+    if (new RegExp(`\\b${outer}\\b`).test(out))
+      fail(`${outer} is still called: not a plain wrapper`);
+  }
+  // An enum's values are read from the schema object, which would ship whole: they are written
+  // out instead (the same JSON values), so the schema copy is dropped as unread.
+  const schemas = Object.fromEntries(
+    [...out.matchAll(/^const (schema\d+) = (.*);$/gm)].map(([, name, json]) => [
+      name,
+      JSON.parse(json),
+    ]),
+  );
+  out = out.replace(/\b(schema\d+)((?:\.\w+)+)\b/g, (ref, name, path) => {
+    const value = path
+      .slice(1)
+      .split('.')
+      .reduce((node, key) => node?.[key], schemas[name]);
+    if (value === undefined) fail(`${ref} does not resolve in the schema it names`);
+    return JSON.stringify(value);
+  });
+  // One call per error instead of an object, a push and a count: the same object, pushed the
+  // same way (see pushError in src/ajv-runtime.ts).
+  rewrite(
+    /^const (err\d+) = \{instancePath(?::(.+?))?,keyword:("\w+"),params:(\{.*\})\};\n\(vErrors \?\?= \[\]\)\.push\(\1\);\nerrors\+\+;$/gm,
+    (_, _err, path, keyword, params) =>
+      `vErrors = pushError(vErrors, ${path ?? 'instancePath'}, ${keyword}, ${params});\nerrors++;`,
+    'no error push found to fold',
+  );
+  rewrite(
+    /^const (err\d+) = \{\};\n\(vErrors \?\?= \[\]\)\.push\(\1\);$/gm,
+    '(vErrors ??= []).push({});',
+    'no `if` probe found to fold',
+  );
+  if (/^const err\d+ = /m.test(out)) fail('Ajv output changed shape: an error push was not folded');
+  return out;
 }
 
 /** Refuses any `$ref` that leaves the document, wherever it is: nothing else may read files. */
 function refuseExternalRefs(node, where) {
-  if (Array.isArray(node)) node.forEach((n, i) => refuseExternalRefs(n, `${where}/${i}`));
-  else if (node && typeof node === 'object') {
+  if (Array.isArray(node)) {
+    node.forEach((n, i) => {
+      refuseExternalRefs(n, `${where}/${i}`);
+    });
+  } else if (node && typeof node === 'object') {
     for (const [key, value] of Object.entries(node)) {
       if (key === '$ref' && typeof value === 'string' && !value.startsWith('#/')) {
         fail(`$ref ${value} at ${where}: only ${REF_PREFIX}… references are bundled`);
@@ -341,7 +481,8 @@ export async function generate({ spec = specPath, out = outDir, dryRun = check }
   } catch (error) {
     fail(`Ajv cannot compile the contract: ${error.message}`);
   }
-  const validators = `${BANNER}// Ajv ${JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.resolve('ajv'))), '../package.json'), 'utf8')).version} standalone code, JSON Schema 2020-12, allErrors.\n${shipValidators(code)}`;
+  const validatorsCode = shipValidators(code);
+  const validators = `${BANNER}// Ajv ${JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.resolve('ajv'))), '../package.json'), 'utf8')).version} standalone code, JSON Schema 2020-12, allErrors.\n${validatorsCode}`;
   const validatorTypes = `${BANNER}
 import type { ValidateFunction } from '../ajv-runtime.js';
 
@@ -377,6 +518,14 @@ export const tokenOperation = {
 
 /** What each \`pattern\` of the contract allows, in words (its \`x-pattern-message\`). */
 export const patternMessages: Readonly<Record<string, string>> = ${JSON.stringify(messages, null, 2)};
+
+/**
+ * What a failure of each keyword the validators can report says, from the error's params
+ * (\`cut\` shortens a name the caller chose). Never the failing value.
+ */
+export const ruleMessages: Readonly<
+  Record<string, (p: Record<string, string>, cut: (name: string) => string) => string>
+> = ${ruleMessagesSource(validatorsCode)};
 
 /** The operationIds of {@link operationTable}. */
 export type OperationId = keyof typeof operationTable;

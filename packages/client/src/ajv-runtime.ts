@@ -53,3 +53,18 @@ export function deepEqual(a: unknown, b: unknown): boolean {
       deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]),
   );
 }
+
+/**
+ * Appends one error to a validator's list, creating the list on the first one: the generator
+ * folds each of Ajv's `const err = {…}; (vErrors ??= []).push(err)` into this call.
+ */
+export function pushError(
+  errors: AjvError[] | null,
+  instancePath: string,
+  keyword: string,
+  params: Record<string, unknown>,
+): AjvError[] {
+  const list = errors ?? [];
+  list.push({ instancePath, keyword, params });
+  return list;
+}

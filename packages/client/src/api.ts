@@ -1,5 +1,5 @@
 import createClient, { type Client } from 'openapi-fetch';
-import { PREFIX } from './errors.js';
+import { fail } from './errors.js';
 import type { paths } from './generated/openapi.js';
 import { operationTable, tokenOperation } from './generated/operations.js';
 import type { Config } from './options.js';
@@ -66,8 +66,8 @@ export function createApi(cfg: Config, send: Send): Client<paths, 'application/j
     } else {
       const entry = byRoute.get(route);
       if (!entry || url.search) {
-        throw new TypeError(
-          `${PREFIX}client.api: ${method} ${path}${url.search ? ' with a query' : ''} is not an operation of the contract`,
+        fail(
+          `client.api: ${method} ${path}${url.search ? ' with a query' : ''} is not an operation of the contract`,
         );
       }
       const [id, op] = entry;

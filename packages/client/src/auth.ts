@@ -4,14 +4,10 @@ import { tokenOperation } from './generated/operations.js';
 import type { Config } from './options.js';
 import { type Attempt, type Call, exchange } from './pipeline.js';
 import { answerError, field } from './response.js';
-import { createTokenCache } from './token-cache.js';
+import { createTokenCache, HEADER_SAFE } from './token-cache.js';
 
 /** The `Authorization` prefix of token mode. */
 export const TOKEN_SCHEME = `${ACCESS_TOKEN_SCHEME} ${ACCESS_TOKEN_PREFIX}`;
-
-// What may go into a header after the scheme: visible ASCII. A token with CR/LF or a space would
-// split or corrupt the header (and a transport would echo it in its error).
-const TOKEN_CHARS = /^[\x21-\x7e]{1,4096}$/;
 
 /** How the client authenticates its requests, whichever the mode. */
 export interface Auth {
@@ -71,7 +67,7 @@ export function createAuth(cfg: Config): Auth {
     if (field(data, 'errCode') !== '0000' || !accessToken) {
       throw answerError(answer, AuthError, ': no access token');
     }
-    if (!TOKEN_CHARS.test(accessToken)) {
+    if (!HEADER_SAFE.test(accessToken)) {
       // Never shown, however short: the body is left out of the error, only its codes kept.
       throw answerError(
         { ...answer, text: '', data: { errCode: field(data, 'errCode') } },

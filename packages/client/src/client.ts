@@ -2,6 +2,7 @@ import type { Client } from 'openapi-fetch';
 import { createApi } from './api.js';
 import { createAuth } from './auth.js';
 import type { CallOptions } from './call-options.js';
+import { fail } from './errors.js';
 import type { paths } from './generated/openapi.js';
 import { operationTable, type TianmanOperations } from './generated/operations.js';
 import { resolveOptions, type TianmanClientOptions } from './options.js';
@@ -54,8 +55,8 @@ export function createTianmanClient(options?: TianmanClientOptions): TianmanClie
     const url = baseUrl + op.path;
     methods[id] = async (body, options) => {
       if (!(op.security as readonly string[]).includes(auth)) {
-        throw new TypeError(
-          `@tianman/client: ${id} does not accept auth: '${auth}' (the contract allows ${op.security.join(', ')})`,
+        fail(
+          `${id} does not accept auth: '${auth}' (the contract allows ${op.security.join(', ')})`,
         );
       }
       const call = resolveCall(cfg, options);

@@ -3,6 +3,11 @@ import type { ValidationIssue } from './validation-issue.js';
 /** Prefix of every message this package writes, so a log line names its source. */
 export const PREFIX = '@tianman/client: ';
 
+/** Throws the `TypeError` of a caller's mistake (an option, a header, an operation), prefixed. */
+export function fail(message: string): never {
+  throw new TypeError(PREFIX + message);
+}
+
 // A registered symbol is the same in every realm (iframe, vm context) and in every copy of this
 // package in node_modules, unlike the classes: the type guards check it, not instanceof.
 const BRAND = Symbol.for('tianman.error');

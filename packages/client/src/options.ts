@@ -1,6 +1,6 @@
 import { isValidAppId } from '@tianman/signer';
 import { createAgentTransport, defaultTransport } from '#transport';
-import { PREFIX } from './errors.js';
+import { fail } from './errors.js';
 import { createLog, type Log } from './log.js';
 import { DEFAULT_RETRY, type RetryOptions, type RetryPolicy } from './retry.js';
 import type { StoredToken, TokenStore } from './token-store.js';
@@ -139,62 +139,85 @@ export interface Config {
   tokenStore: TokenStore | undefined;
 }
 
-const KNOWN = [
-  'appId',
-  'appKey',
-  'environment',
-  'baseUrl',
-  'allowInsecureHttp',
-  'auth',
-  'timeoutMs',
-  'retry',
-  'maxResponseBytes',
-  'successCodes',
-  'fetch',
-  'agent',
-  'now',
-  'createNonce',
-  'logger',
-  'logLevel',
-  'tokenStore',
-];
-const RETRY_KEYS = ['limit', 'baseDelayMs', 'maxDelayMs', 'jitter'];
-const LOG_LEVELS = ['off', 'warn', 'debug'];
-
 // The longest delay setTimeout honours.
 const MAX_MS = 2 ** 31 - 1;
 
-function fail(message: string): never {
-  throw new TypeError(PREFIX + message);
-}
+/**
+ * How a field is checked: a `typeof`, `'array'`, `'count'` (a number from 0 to {@link MAX_MS}:
+ * NaN or Infinity would retry forever, and setTimeout fires at once for a delay past it), the
+ * allowed values, or `null` when it is checked elsewhere.
+ */
+export type Rule =
+  | 'string'
+  | 'boolean'
+  | 'function'
+  | 'object'
+  | 'array'
+  | 'count'
+  | readonly string[]
+  | null;
 
-// Values are never echoed in messages: the appKey is one.
-function checkUnknown(value: object, known: string[], where: string): void {
-  for (const key of Object.keys(value)) {
-    if (!known.includes(key)) {
-      fail(`unknown option ${where}${key}: remove it (known: ${known.join(', ')})`);
+const LOG_LEVELS = ['off', 'warn', 'debug'];
+
+// The known options, in the order the unknown-option message lists them.
+const OPTIONS: Record<keyof TianmanClientOptions, Rule> = {
+  appId: 'string',
+  appKey: 'string',
+  environment: Object.keys(ENVIRONMENTS),
+  baseUrl: 'string',
+  allowInsecureHttp: 'boolean',
+  auth: ['signature', 'token'],
+  timeoutMs: 'count',
+  retry: null,
+  maxResponseBytes: 'count',
+  successCodes: 'array',
+  fetch: 'function',
+  agent: 'object',
+  now: 'function',
+  createNonce: 'function',
+  logger: 'object',
+  logLevel: LOG_LEVELS,
+  tokenStore: 'object',
+};
+const RETRY: Record<keyof RetryPolicy, Rule> = {
+  limit: 'count',
+  baseDelayMs: 'count',
+  maxDelayMs: 'count',
+  jitter: 'boolean',
+};
+
+/** Checks one field by its {@link Rule}; `undefined` is absent. Values are never echoed. */
+function check(value: unknown, rule: Rule, name: string): void {
+  if (value === undefined || rule === null) return;
+  if (rule === 'count') {
+    if (!(typeof value === 'number' && value >= 0 && value <= MAX_MS)) {
+      fail(`${name}: expected number from 0 to ${MAX_MS}`);
     }
+  } else if (typeof rule !== 'string') {
+    if (!rule.includes(value as string)) fail(`${name}: expected ${rule.join(' or ')}`);
+  } else if (rule === 'array' ? !Array.isArray(value) : typeof value !== rule) {
+    fail(`${name}: expected ${rule}`);
   }
 }
 
 /**
- * A count or milliseconds: NaN or Infinity would retry forever, and setTimeout fires at once for
- * a delay past 2^31 - 1 ms.
+ * Refuses a key `rules` does not know (the message names it, `what` says what it is, and lists
+ * the known ones), then checks each field, named `prefix` + key.
  */
-function checkCount(value: unknown, name: string): void {
-  if (value !== undefined && !(typeof value === 'number' && value >= 0 && value <= MAX_MS)) {
-    fail(`${name}: expected number from 0 to ${MAX_MS}`);
+export function checkFields(
+  value: object,
+  rules: Record<string, Rule>,
+  what: string,
+  prefix = '',
+): void {
+  const known = Object.keys(rules);
+  for (const key of Object.keys(value)) {
+    if (!known.includes(key)) {
+      fail(`unknown ${what}${key}: remove it (known: ${known.join(', ')})`);
+    }
   }
-}
-
-function checkType(value: unknown, type: string, name: string): void {
-  if (value !== undefined && typeof value !== type) fail(`${name}: expected ${type}`);
-}
-
-function checkOneOf(value: unknown, allowed: readonly string[], name: string): void {
-  if (value !== undefined && !allowed.includes(value as string)) {
-    fail(`${name}: expected ${allowed.join(' or ')}`);
-  }
+  for (const key of known)
+    check((value as Record<string, unknown>)[key], rules[key] ?? null, prefix + key);
 }
 
 /** A retry policy: the defaults, overridden by each part of `retry` that is set. */
@@ -205,13 +228,9 @@ export function resolveRetry(
 ): RetryPolicy {
   if (retry === undefined) return base;
   if (typeof retry !== 'object' || retry === null) fail(`${where}retry: expected object`);
-  checkUnknown(retry, RETRY_KEYS, `${where}retry.`);
-  checkCount(retry.limit, `${where}retry.limit`);
-  checkCount(retry.baseDelayMs, `${where}retry.baseDelayMs`);
-  checkCount(retry.maxDelayMs, `${where}retry.maxDelayMs`);
-  checkType(retry.jitter, 'boolean', `${where}retry.jitter`);
+  checkFields(retry, RETRY, `option ${where}retry.`, `${where}retry.`);
   const policy = { ...base };
-  for (const key of RETRY_KEYS) {
+  for (const key in RETRY) {
     const v = retry[key as keyof RetryOptions];
     if (v !== undefined) (policy as Record<string, unknown>)[key] = v;
   }
@@ -219,13 +238,6 @@ export function resolveRetry(
     fail(`${where}retry.maxDelayMs must be >= retry.baseDelayMs`);
   }
   return policy;
-}
-
-/** Checks a per-call or client `timeoutMs` (see {@link checkCount}). */
-export function checkTimeoutMs(ms: unknown, name = 'timeoutMs'): number {
-  if (typeof ms !== 'number') fail(`${name}: expected number from 0 to ${MAX_MS}`);
-  checkCount(ms, name);
-  return ms;
 }
 
 /** True for a loopback host: a plain-http request to it never leaves the machine. */
@@ -244,37 +256,19 @@ function env(name: string): string | undefined {
 export function resolveOptions(options: TianmanClientOptions | undefined): Config {
   // Object(): a missing options object reads as an empty one, and fails on appId below.
   const o = Object(options) as TianmanClientOptions;
-  checkUnknown(o, KNOWN, '');
+  checkFields(o, OPTIONS, 'option ');
   const appId = o.appId ?? env('TIANMAN_APP_ID');
   const appKey = o.appKey ?? env('TIANMAN_APP_KEY');
-  checkType(appId, 'string', 'appId');
-  checkType(appKey, 'string', 'appKey');
   // The signer puts the appId in a quoted header pair: visible ASCII without `"` or `\`.
   if (!isValidAppId(appId) || !appKey) {
     fail(
       'appId and appKey are required (or TIANMAN_APP_ID and TIANMAN_APP_KEY on Node); appId: visible ASCII',
     );
   }
-  checkOneOf(o.environment, Object.keys(ENVIRONMENTS), 'environment');
-  checkType(o.baseUrl, 'string', 'baseUrl');
-  checkType(o.allowInsecureHttp, 'boolean', 'allowInsecureHttp');
-  checkOneOf(o.auth, ['signature', 'token'], 'auth');
-  checkCount(o.timeoutMs, 'timeoutMs');
-  checkCount(o.maxResponseBytes, 'maxResponseBytes');
-  if (o.successCodes !== undefined && !Array.isArray(o.successCodes)) {
-    fail('successCodes: expected array');
-  }
-  checkType(o.fetch, 'function', 'fetch');
-  checkType(o.agent, 'object', 'agent');
   if (o.agent && o.fetch)
     fail('agent and fetch: pass one of them (agent is for the Node transport)');
   const agentTransport = o.agent ? createAgentTransport(o.agent) : undefined;
   if (o.agent && !agentTransport) fail('agent: needs Node (node:http); this runtime uses fetch');
-  checkType(o.now, 'function', 'now');
-  checkType(o.createNonce, 'function', 'createNonce');
-  checkType(o.logger, 'object', 'logger');
-  checkOneOf(o.logLevel, LOG_LEVELS, 'logLevel');
-  checkType(o.tokenStore, 'object', 'tokenStore');
   const retry = resolveRetry(DEFAULT_RETRY, o.retry, '');
 
   const fromEnv = o.environment && ENVIRONMENTS[o.environment];

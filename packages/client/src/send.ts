@@ -1,8 +1,8 @@
 import { AUTHORIZATION_HEADER } from '@tianman/signer';
 import type { Auth } from './auth.js';
 import type { CallOptions } from './call-options.js';
-import { PREFIX } from './errors.js';
-import { type Config, checkTimeoutMs, resolveRetry } from './options.js';
+import { fail } from './errors.js';
+import { type Config, checkFields, type Rule, resolveRetry } from './options.js';
 import { type Attempt, type Call, exchange } from './pipeline.js';
 import type { Answer } from './response.js';
 
@@ -35,25 +35,28 @@ export function checkHeaders(headers: unknown, where: string): Record<string, st
   const out: Record<string, string> = { 'content-type': 'application/json' };
   if (headers === undefined) return out;
   if (typeof headers !== 'object' || headers === null) {
-    throw new TypeError(`${PREFIX}${where}headers: expected object`);
+    fail(`${where}headers: expected object`);
   }
   for (const [name, value] of Object.entries(headers)) {
     const lower = name.toLowerCase();
-    if (!NAME.test(name)) throw new TypeError(`${PREFIX}${where}headers: invalid header name`);
+    if (!NAME.test(name)) fail(`${where}headers: invalid header name`);
     if (RESERVED.includes(lower)) {
-      throw new TypeError(
-        `${PREFIX}${where}headers.${lower}: set by the client, not by the caller`,
-      );
+      fail(`${where}headers.${lower}: set by the client, not by the caller`);
     }
     if (typeof value !== 'string' || !VALUE.test(value)) {
-      throw new TypeError(
-        `${PREFIX}${where}headers.${lower}: expected a string without control characters`,
-      );
+      fail(`${where}headers.${lower}: expected a string without control characters`);
     }
     out[lower] = value;
   }
   return out;
 }
+
+const CALL_OPTIONS: Record<keyof CallOptions, Rule> = {
+  signal: null,
+  timeoutMs: 'count',
+  retry: null,
+  headers: null,
+};
 
 /** A call's settings: the client's, overridden by what the call passes. */
 export function resolveCall(cfg: Config, options: CallOptions | undefined): Call {
@@ -61,18 +64,13 @@ export function resolveCall(cfg: Config, options: CallOptions | undefined): Call
     return { signal: undefined, timeoutMs: cfg.timeoutMs, retry: cfg.retry };
   }
   if (typeof options !== 'object' || options === null) {
-    throw new TypeError(`${PREFIX}call options: expected object`);
+    fail('call options: expected object');
   }
-  for (const key of Object.keys(options)) {
-    if (!['signal', 'timeoutMs', 'retry', 'headers'].includes(key)) {
-      throw new TypeError(
-        `${PREFIX}unknown call option ${key}: remove it (known: signal, timeoutMs, retry, headers)`,
-      );
-    }
-  }
+  // headers: checkHeaders; retry: resolveRetry.
+  checkFields(options, CALL_OPTIONS, 'call option ');
   return {
     signal: options.signal,
-    timeoutMs: options.timeoutMs === undefined ? cfg.timeoutMs : checkTimeoutMs(options.timeoutMs),
+    timeoutMs: options.timeoutMs ?? cfg.timeoutMs,
     retry: resolveRetry(cfg.retry, options.retry, 'call option '),
   };
 }

@@ -31,8 +31,12 @@ export const MIN_LOCK_MS = 1_000;
 const POLL_FIRST_MS = 10;
 const POLL_MAX_MS = 200;
 
-// A token goes into an HTTP header: anything else read from a shared store is not used.
-const HEADER_SAFE = /^[\x21-\x7e]{1,4096}$/;
+/**
+ * What an access token may be: it goes into an HTTP header after the scheme, so 1 to 4096
+ * visible ASCII characters. One with CR/LF or a space would split or corrupt the header (and a
+ * transport would echo it in its error); one read from a shared store otherwise is not used.
+ */
+export const HEADER_SAFE = /^[\x21-\x7e]{1,4096}$/;
 
 // Elapsed time for timeouts and the lock wait. Not the caller's `now`: that clock may be frozen
 // or moved in tests, and a wait measured on it might never end.

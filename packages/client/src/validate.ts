@@ -1,6 +1,6 @@
 import type { AjvError, ValidateFunction } from './ajv-runtime.js';
-import { type RequestSummary, ValidationError } from './errors.js';
-import { type OperationId, operationTable, patternMessages } from './generated/operations.js';
+import { fail, type RequestSummary, ValidationError } from './errors.js';
+import { type OperationId, operationTable, ruleMessages } from './generated/operations.js';
 import type { Log } from './log.js';
 import { operationHooks } from './operation-hooks.js';
 import type { ValidationIssue } from './validation-issue.js';
@@ -25,53 +25,10 @@ const pointer = (path: string): string =>
 
 /** What is wrong, in words, from the keyword and its parameters. Never repeats the value. */
 function describe({ keyword, params }: AjvError): string {
-  const p = params as Record<string, string>;
-  switch (keyword) {
-    case 'required':
-      return 'is required';
-    case 'additionalProperties':
-    case 'unevaluatedProperties':
-      return 'is not a known field';
-    case 'dependentRequired':
-      return `is required when ${segment(String(p.property))} is present`;
-    case 'type':
-      return `must be ${[p.type].flat().join(' or ')}`;
-    case 'maxLength':
-      return `must be at most ${p.limit} characters`;
-    case 'minLength':
-      return `must be at least ${p.limit} characters`;
-    case 'pattern':
-      return `must be ${patternMessages[String(p.pattern)] ?? 'in the format the contract describes'}`;
-    case 'enum':
-      return `must be one of ${JSON.stringify(p.allowedValues)}`;
-    case 'const':
-      return `must be ${JSON.stringify(p.allowedValue)}`;
-    case 'minimum':
-    case 'maximum':
-    case 'exclusiveMinimum':
-    case 'exclusiveMaximum':
-      return `must be ${p.comparison} ${p.limit}`;
-    case 'multipleOf':
-      return `must be a multiple of ${p.multipleOf}`;
-    case 'minItems':
-      return `must have at least ${p.limit} items`;
-    case 'maxItems':
-      return `must have at most ${p.limit} items`;
-    case 'uniqueItems':
-      return `must not repeat an item (#${p.j} and #${p.i} are equal)`;
-    case 'minProperties':
-      return `must have at least ${p.limit} fields`;
-    case 'maxProperties':
-      return `must have at most ${p.limit} fields`;
-    case 'oneOf':
-      return 'must match exactly one of the allowed shapes';
-    case 'anyOf':
-      return 'must match one of the allowed shapes';
-    case 'not':
-      return 'must not match the excluded shape';
-    default:
-      return `breaks the contract's ${keyword} rule`;
-  }
+  return (
+    ruleMessages[keyword]?.(params as Record<string, string>, segment) ??
+    `breaks the contract's ${keyword} rule`
+  );
 }
 
 /**
@@ -169,6 +126,6 @@ export function serializeRequest(
  */
 export function validateRequestBody(operationId: OperationId, body: unknown): ValidationIssue[] {
   const op = (operationTable as Record<string, { validate: ValidateFunction }>)[operationId];
-  if (!op) throw new TypeError(`@tianman/client: unknown operationId ${String(operationId)}`);
+  if (!op) fail(`unknown operationId ${String(operationId)}`);
   return contractIssues(op.validate, body);
 }

@@ -37,6 +37,22 @@ export const patternMessages: Readonly<Record<string, string>> = {
   "^[0-9a-f]{64}$": "64 lower-case hex digits"
 };
 
+/**
+ * What a failure of each keyword the validators can report says, from the error's params
+ * (`cut` shortens a name the caller chose). Never the failing value.
+ */
+export const ruleMessages: Readonly<
+  Record<string, (p: Record<string, string>, cut: (name: string) => string) => string>
+> = {
+  required: () => 'is required',
+  additionalProperties: () => 'is not a known field',
+  type: (p) => `must be ${[p.type].flat().join(' or ')}`,
+  maxLength: (p) => `must be at most ${p.limit} characters`,
+  minLength: (p) => `must be at least ${p.limit} characters`,
+  pattern: (p) => `must be ${patternMessages[String(p.pattern)] ?? 'in the format the contract describes'}`,
+  enum: (p) => `must be one of ${JSON.stringify(p.allowedValues)}`,
+};
+
 /** The operationIds of {@link operationTable}. */
 export type OperationId = keyof typeof operationTable;
 
