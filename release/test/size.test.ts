@@ -3,16 +3,19 @@ import { describe, expect, inject, it } from 'vitest';
 import { bundle } from './bundle.js';
 
 /**
- * A guard against bloat, not a goal: 12 KB min+gzip for what an edge app bundles (the client,
- * openapi-fetch and the WebCrypto signer), measured the way users bundle (esbuild, minify,
- * gzip -9). The 8 KB goal was withdrawn (issue 12): this is a server-side SDK, axios alone is
- * 13.5 KB, edge limits are megabytes. The README states the figure; update both together.
+ * Guards against bloat, not goals, measured the way users bundle (esbuild, minify, gzip -9):
+ * - the edge bundle (the client, openapi-fetch and the WebCrypto signer; no `node` condition):
+ *   12 KB min+gzip, issue 12's ceiling. The 8 KB goal was withdrawn: this is a server-side SDK,
+ *   axios alone is 13.5 KB, edge limits are megabytes;
+ * - the Node bundle adds the node:http transport (about 0.7 KB) and the node:crypto signer: 14 KB,
+ *   so it cannot grow unnoticed either.
+ * The README states both figures; update them together.
  */
-const CEILING_BYTES = 12 * 1024;
+const CEILING_BYTES = { browser: 12 * 1024, node: 14 * 1024 } as const;
 
 describe('size ceiling', () => {
   it.each(['browser', 'node'] as const)(
-    '@tianman/client + openapi-fetch + signer (%s build) stays under 12 KB min+gzip',
+    '@tianman/client + openapi-fetch + signer (%s build) stays under its ceiling',
     async (platform) => {
       const code = await bundle(
         inject('consumerDir'),
@@ -22,9 +25,9 @@ describe('size ceiling', () => {
       const gzipped = gzipSync(code, { level: 9 }).byteLength;
       console.info(
         `size: @tianman/client (${platform}) ${code.length} B min, ${gzipped} B min+gzip ` +
-          `(ceiling ${CEILING_BYTES} B)`,
+          `(ceiling ${CEILING_BYTES[platform]} B)`,
       );
-      expect(gzipped).toBeLessThanOrEqual(CEILING_BYTES);
+      expect(gzipped).toBeLessThanOrEqual(CEILING_BYTES[platform]);
       expect(gzipped).toBeGreaterThan(1024);
     },
   );
