@@ -361,7 +361,9 @@ export function checkPrefer(
   if (example === undefined) return undefined;
   const owners = codes.filter((c) => responses.get(c)?.includes(example));
   if (owners.length === 0) {
-    const choices = codes.map((c) => `${c}: ${(responses.get(c) ?? []).join(', ')}`).join('; ');
+    const choices = codes
+      .map((c) => `${c}: ${(responses.get(c) ?? []).join(', ') || '(none)'}`)
+      .join('; ');
     return `Prefer example=${shown(example)} is not an example of this operation; choose one of ${choices}`;
   }
   if (code !== undefined && !owners.includes(Number(code))) {
