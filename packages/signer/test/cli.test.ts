@@ -79,6 +79,12 @@ describe('tianman-sign (sign)', () => {
     expect(result.stdout).toContain(`Signature="${V2.signature}"`);
   });
 
+  it('reads the body from standard input with --body-file -', async () => {
+    const result = await cli([...V1_SIGN, '--body-file', '-'], { stdin: V1.body });
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(result.stdout).toContain(`Authorization:  ${V1_AUTHORIZATION}\n`);
+  });
+
   it('prefers --app-key-file to TIANMAN_APP_KEY', async () => {
     const key = join(dir, 'v1-key.txt');
     await writeFile(key, V1.appKey);
