@@ -12,6 +12,7 @@ const v1 = { authorization: V1_AUTHORIZATION, body: V1.body, appKey: V1.appKey, 
 describe('input errors', () => {
   it.each([
     ['options null', null, '@tianman/signer: options must be an object (got null)'],
+    ['options a string', 'x', '@tianman/signer: options must be an object (got string)'],
     [
       'appKey a number',
       { ...V1, appKey: 42 },
@@ -158,9 +159,16 @@ describe('parseAuthorization messages say where', () => {
       'OPEN-BODY-SIG Nonsense="a"',
       'Authorization header: unknown pair "Nonsense"; expected AppId, Timestamp, Nonce, Signature',
     ],
+    ['OPEN-BODY-SIG \t ', 'Authorization header: expected pairs after the scheme'],
   ])('%s', (header, message) => {
     if (message === undefined) expect(parseAuthorization(header).appId).toBe('a');
     else expect(() => parseAuthorization(header)).toThrow(message);
+  });
+
+  it('classifies a misplaced character as a syntax problem', () => {
+    expect(() => parseAuthorization('OPEN-BODY-SIG AppId="a", ="b"')).toThrow(
+      expect.objectContaining({ problem: 'syntax' }),
+    );
   });
 });
 
