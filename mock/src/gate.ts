@@ -58,6 +58,11 @@ export interface GateOptions {
   /** Status code → example names, per path: what `Prefer` may choose (see `loadSpec`). */
   responses?: Map<string, Map<number, string[]>>;
   log?: (entry: MockRequestLog) => void;
+  /**
+   * How long Prism may take to answer before the gate gives up with a 500.
+   * @default 10000
+   */
+  upstreamTimeoutMs?: number;
 }
 
 interface Answer {
@@ -111,6 +116,7 @@ export function createGate(options: GateOptions): {
 } {
   // Keep-alive to Prism: one loopback connection per concurrent request, reused.
   const agent = new Agent({ keepAlive: true });
+  const upstreamTimeoutMs = options.upstreamTimeoutMs ?? 10_000;
 
   async function answer(req: IncomingMessage, body: Buffer): Promise<Answer> {
     const path = new URL(req.url ?? '/', 'http://mock.invalid').pathname;
@@ -157,7 +163,7 @@ export function createGate(options: GateOptions): {
     return new Promise<Answer>((resolve, reject) => {
       const upstream = request(
         upstreamUrl,
-        { method: req.method, headers, agent, timeout: 10_000 },
+        { method: req.method, headers, agent, timeout: upstreamTimeoutMs },
         (response) => {
           const chunks: Buffer[] = [];
           response.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -176,7 +182,9 @@ export function createGate(options: GateOptions): {
           });
         },
       );
-      upstream.on('timeout', () => upstream.destroy(new Error('Prism did not answer within 10 s')));
+      upstream.on('timeout', () =>
+        upstream.destroy(new Error(`Prism did not answer within ${upstreamTimeoutMs} ms`)),
+      );
       upstream.on('error', reject);
       upstream.end(body);
     });
@@ -361,7 +369,9 @@ export function checkPrefer(
   if (example === undefined) return undefined;
   const owners = codes.filter((c) => responses.get(c)?.includes(example));
   if (owners.length === 0) {
-    const choices = codes.map((c) => `${c}: ${(responses.get(c) ?? []).join(', ')}`).join('; ');
+    const choices = codes
+      .map((c) => `${c}: ${(responses.get(c) ?? []).join(', ') || '(none)'}`)
+      .join('; ');
     return `Prefer example=${shown(example)} is not an example of this operation; choose one of ${choices}`;
   }
   if (code !== undefined && !owners.includes(Number(code))) {

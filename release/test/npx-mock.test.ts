@@ -4,6 +4,9 @@ import { afterEach, describe, expect, inject, it } from 'vitest';
 import { validBody } from './vectors.js';
 import { run } from './workspace.js';
 
+/** The sandbox appKey as `mock/README.md` documents it (the platform's public worked example). */
+const README_SANDBOX_APP_KEY = '67890123456789012345678901234567';
+
 let mock: ChildProcess | undefined;
 let output = '';
 afterEach(() => {
@@ -31,7 +34,10 @@ async function startFromTarball(): Promise<{ url: string; appId: string; appKey:
       output += chunk;
       const url = /URL\s+(http:\/\/\S+)/.exec(output)?.[1];
       const appId = /appId\s+(\S+)/.exec(output)?.[1];
-      const appKey = /appKey\s+(\S+)/.exec(output)?.[1];
+      // The banner never prints a key; the default one is documented in the mock's README.
+      const appKey = output.includes('appKey  the sandbox default, not printed')
+        ? README_SANDBOX_APP_KEY
+        : undefined;
       if (url && appId && appKey && output.includes('Ready in')) resolve({ url, appId, appKey });
     });
   });

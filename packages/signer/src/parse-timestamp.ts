@@ -41,18 +41,17 @@ function readTimestamp(value: string): TimestampFields | undefined {
   const hour = digitsAt(value, 8, 2);
   const minute = digitsAt(value, 10, 2);
   const second = digitsAt(value, 12, 2);
-  // NaN fails every comparison, so a non-digit anywhere ends up as undefined too.
+  // digitsAt gives a number >= 0 or NaN, and NaN fails every comparison: a non-digit anywhere
+  // ends up as undefined too. So the year needs `>= 0` (its only check) and the time fields only
+  // their upper bounds.
   const valid =
     year >= 0 &&
     month >= 1 &&
     month <= 12 &&
     day >= 1 &&
     day <= daysInMonth(year, month) &&
-    hour >= 0 &&
     hour <= 23 &&
-    minute >= 0 &&
     minute <= 59 &&
-    second >= 0 &&
     second <= 59;
   return valid ? { year, month, day, hour, minute, second } : undefined;
 }

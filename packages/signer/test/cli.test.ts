@@ -1,9 +1,11 @@
-import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCommand } from '../src/cli/args.js';
 import { type CliIo, main } from '../src/cli/main.js';
+import { UsageError } from '../src/cli/usage-error.js';
+import { sign } from '../src/index.js';
 import { SIGNATURE_VECTORS, V1, V1_AUTHORIZATION } from './fixtures/vectors.js';
 
 const V2 = SIGNATURE_VECTORS[1] as (typeof SIGNATURE_VECTORS)[number];
@@ -14,12 +16,15 @@ async function cli(
   {
     stdin = '',
     env = { TIANMAN_APP_KEY: V1.appKey },
-  }: { stdin?: string | null; env?: CliIo['env'] } = {},
+  }: { stdin?: string | Uint8Array | (string | Uint8Array)[] | null; env?: CliIo['env'] } = {},
 ) {
   let stdout = '';
   let stderr = '';
   async function* chunks() {
-    if (stdin !== null) yield new TextEncoder().encode(stdin);
+    if (stdin === null) return;
+    // A string is sent as bytes; an array as the chunks given (a stream may yield strings).
+    if (Array.isArray(stdin)) yield* stdin;
+    else yield typeof stdin === 'string' ? new TextEncoder().encode(stdin) : stdin;
   }
   const io: CliIo = {
     env,
@@ -78,6 +83,12 @@ describe('tianman-sign (sign)', () => {
     );
     expect(result).toMatchObject({ code: 0, stderr: '' });
     expect(result.stdout).toContain(`Signature="${V2.signature}"`);
+  });
+
+  it('reads the body from standard input with --body-file -', async () => {
+    const result = await cli([...V1_SIGN, '--body-file', '-'], { stdin: V1.body });
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(result.stdout).toContain(`Authorization:  ${V1_AUTHORIZATION}\n`);
   });
 
   it('prefers --app-key-file to TIANMAN_APP_KEY', async () => {
@@ -304,33 +315,146 @@ describe('tianman-sign never echoes an argument it refuses (it is often a key in
   });
 });
 
-describe('the built tianman-sign executable', () => {
-  const run = (args: string[], input: string) =>
-    new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-      const child = execFile(
-        join(inject('distDir'), 'cli.js'),
-        args,
-        { env: { ...process.env, TIANMAN_APP_KEY: V1.appKey } },
-        (error, stdout, stderr) =>
-          resolve({ code: error ? (error.code as number) : 0, stdout, stderr }),
-      );
-      child.stdin?.end(input);
+describe('tianman-sign details', () => {
+  it('takes standard input in string chunks as UTF-8', async () => {
+    const bytes = await cli(V1_SIGN, { stdin: '{"remark":"测试"}' });
+    const strings = await cli(V1_SIGN, { stdin: ['{"remark":', '"测试"}'] });
+    expect(strings).toEqual(bytes);
+    expect(bytes.code).toBe(0);
+  });
+
+  it('hands a body that is not UTF-8 to curl on standard input, never inlined as mojibake', async () => {
+    const result = await cli([...V1_SIGN, '--url', 'http://127.0.0.1:1/'], {
+      stdin: new Uint8Array([0x7b, 0xff, 0x7d]),
     });
-
-  it('is executable and starts with a node shebang', async () => {
-    const file = join(inject('distDir'), 'cli.js');
-    expect((await stat(file)).mode & 0o111).not.toBe(0);
-    expect((await readFile(file, 'utf8')).split('\n')[0]).toBe('#!/usr/bin/env node');
-  });
-
-  it('signs V1 to the known signature', async () => {
-    const result = await run(V1_SIGN, V1.body);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain(`Authorization:  ${V1_AUTHORIZATION}\n`);
+    expect(result.stdout).toMatch(/--data-binary @-\n$/);
   });
 
-  it('reports signature, with exit status 1, for a tampered body', async () => {
-    const result = await run(['--verify', V1_AUTHORIZATION, '--now', V1.timestamp], 'AA');
-    expect(result).toMatchObject({ code: 1, stdout: 'signature\n' });
+  it('drops exactly one trailing line break from a key file', async () => {
+    const key = join(dir, 'key-with-inner-newline.txt');
+    await writeFile(key, 'ab\ncd\r\n');
+    const result = await cli([...V1_SIGN, '--app-key-file', key, '--json'], {
+      stdin: V1.body,
+      env: {},
+    });
+    const expected = await sign({ ...V1, appKey: 'ab\ncd' });
+    expect(JSON.parse(result.stdout).signature).toBe(expected.signature);
+  });
+
+  it('says how to send an empty body when there is none', async () => {
+    const result = await cli(['--app-id', 'a'], { stdin: null });
+    expect(result.stderr).toBe(
+      'tianman-sign: no body: pass --body-file <path> or pipe the body on standard input ' +
+        '(--body-file /dev/null signs an empty body)\n',
+    );
+  });
+
+  it('reports a library error without its package prefix', async () => {
+    const result = await cli(['--app-id', 'a b']);
+    expect(result.stderr).toBe(
+      `tianman-sign: appId must be a non-empty string of visible ASCII characters without '"' or '\\'\n`,
+    );
+  });
+
+  it('lets an unexpected failure through instead of calling it bad usage', async () => {
+    const io: CliIo = {
+      env: { TIANMAN_APP_KEY: 'k' },
+      stdin: {
+        // biome-ignore lint/correctness/useYield: a stream that fails before its first chunk
+        async *[Symbol.asyncIterator]() {
+          throw new Error('EIO: the terminal went away');
+        },
+      },
+      stdout: { write: () => true },
+      stderr: { write: () => true },
+    };
+    await expect(main(['--app-id', 'a'], io)).rejects.toThrow('EIO: the terminal went away');
+  });
+
+  it('names the positional argument rule in full', async () => {
+    const result = await cli(['--app-id', 'a', 'stray']);
+    expect(result.stderr).toBe(
+      'tianman-sign: unexpected argument #3: tianman-sign takes options only (the body comes from ' +
+        '--body-file or standard input, the key from TIANMAN_APP_KEY or --app-key-file; see --help)\n',
+    );
+  });
+
+  it.each([
+    ['--app-idd', '--app-id'],
+    ['--nonc', '--nonce'],
+    ['--tolerence', '--tolerance'],
+    ['--jsno', '--json'],
+    ['--jsonnn', '--json'],
+    ['--verfy', '--verify'],
+    ['---url', '--url'],
+  ])('suggests the option nearest to %s', async (typo, option) => {
+    const result = await cli(['--app-id', 'a', typo, 'x']);
+    expect(result.stderr).toBe(`tianman-sign: unknown option #3; did you mean ${option}?\n`);
+  });
+
+  it.each([['--jsonnnn'], ['--xyz'], ['--appkey'], ['-x']])(
+    'suggests nothing for %s (nothing within two edits; never --app-key)',
+    async (typo) => {
+      const result = await cli(['--app-id', 'a', typo]);
+      expect(result.stderr).toBe('tianman-sign: unknown option #3 (see --help)\n');
+    },
+  );
+
+  it.each([
+    ['201701011200001', '--timestamp'],
+    ['x20170101120000', '--timestamp'],
+    ['2017010112000', '--timestamp'],
+  ])('refuses the timestamp %s by the CLI rule, not the library one', async (value, option) => {
+    const result = await cli(['--app-id', 'a', option, value]);
+    expect(result.stderr).toBe(
+      `tianman-sign: ${option} must be 14 digits yyyyMMddHHmmss in Beijing time\n`,
+    );
+  });
+
+  it('reads --tolerance as whole seconds', async () => {
+    const anHourLater = ['--verify', V1_AUTHORIZATION, '--now', '20170101130000'];
+    expect(await cli([...anHourLater, '--tolerance', '3600'], { stdin: V1.body })).toMatchObject({
+      code: 0,
+      stdout: 'ok\n',
+    });
+    expect(await cli([...anHourLater, '--tolerance', '3599'], { stdin: V1.body })).toMatchObject({
+      code: 1,
+      stdout: 'timestamp-skew\n',
+    });
+    for (const bad of ['10s', 's10', '1.5', '-1']) {
+      const result = await cli([...anHourLater, `--tolerance=${bad}`], { stdin: V1.body });
+      expect(result.stderr, bad).toBe(
+        'tianman-sign: --tolerance must be a whole number of seconds or "off"\n',
+      );
+    }
+  });
+
+  it('parses the command line into a command', () => {
+    expect(parseCommand(['--verify', 'h', '--body-file', 'b.json', '--tolerance', 'off'])).toEqual({
+      command: 'verify',
+      appKeyFile: undefined,
+      bodyFile: 'b.json',
+      json: false,
+      header: 'h',
+      appId: undefined,
+      now: undefined,
+      tolerance: Number.POSITIVE_INFINITY,
+    });
+    expect(parseCommand(['--app-id', 'a', '--body-file', '-', '--json'])).toEqual({
+      command: 'sign',
+      appKeyFile: undefined,
+      bodyFile: undefined,
+      json: true,
+      appId: 'a',
+      timestamp: undefined,
+      nonce: undefined,
+      url: undefined,
+    });
+    expect(parseCommand(['-h'])).toEqual({ command: 'help' });
+  });
+
+  it('names its usage errors', () => {
+    expect(new UsageError('x').name).toBe('UsageError');
   });
 });

@@ -66,6 +66,9 @@ const APP_KEY_REFUSED =
 
 type OptionName = keyof typeof OPTIONS;
 
+/** The values of a command line that passed {@link readShape}. */
+type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; strict: true }>>['values'];
+
 function isOption(name: string): name is OptionName {
   return Object.hasOwn(OPTIONS, name);
 }
@@ -101,8 +104,8 @@ function suggestion(rawName: string): string {
  * never echoed: a word in the wrong place is often a key pasted where an option was meant, and
  * an error message goes to terminals, logs and screenshots.
  */
-function checkShape(argv: readonly string[]): void {
-  const { tokens } = parseArgs({
+function readShape(argv: readonly string[]): Values {
+  const { values, tokens } = parseArgs({
     args: [...argv],
     options: OPTIONS,
     strict: false,
@@ -129,13 +132,16 @@ function checkShape(argv: readonly string[]): void {
       }
     } else if (token.value === undefined) {
       throw new UsageError(`${option} needs a value (argument ${position})`);
-    } else if (!token.inlineValue && token.value.startsWith('-')) {
-      // More likely the next option than a value, as node:util's strict mode judges too.
+    } else if (!token.inlineValue && token.value.length > 1 && token.value.startsWith('-')) {
+      // More likely the next option than a value, as node:util's strict mode judges too ('-'
+      // alone is a value: `--body-file -` is standard input).
       throw new UsageError(
         `${option} needs a value (argument ${position}); one that starts with '-' goes as ${option}=-…`,
       );
     }
   }
+  // Every token is now a known option with a value of its type: what the strict parse returns.
+  return values as Values;
 }
 
 function assertTimestamp(option: string, value: string | undefined): void {
@@ -147,14 +153,8 @@ function assertTimestamp(option: string, value: string | undefined): void {
 
 /** Reads the command line; throws a `UsageError` that says how to fix it. */
 export function parseCommand(argv: readonly string[]): Command {
-  checkShape(argv);
-  let values: ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>['values'];
-  try {
-    ({ values } = parseArgs({ args: [...argv], options: OPTIONS, strict: true }));
-  } catch {
-    // checkShape refuses everything the strict parse does; node:util's messages quote arguments.
-    throw new UsageError('cannot read the command line (see --help)');
-  }
+  // One non-strict parse, checked by hand: node:util's strict errors quote the arguments.
+  const values = readShape(argv);
   if (values.help) return { command: 'help' };
   const common: Common = {
     appKeyFile: values['app-key-file'],

@@ -1,0 +1,240 @@
+import { createServer, type IncomingHttpHeaders, request, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { connect } from 'node:net';
+import { sign } from '@tianman/signer';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { SANDBOX_CREDENTIALS } from '../src/credentials.js';
+import { createGate, type MockRequestLog } from '../src/gate.js';
+import { NonceCache } from '../src/nonce-cache.js';
+import { TokenStore } from '../src/token-store.js';
+import { SYNC_PATH, validBody } from './helpers.js';
+
+// The gate alone, in front of a stand-in for Prism that records what it receives and answers
+// what the test tells it to: what crosses the gate, either way, is visible here.
+
+interface Received {
+  method: string | undefined;
+  url: string | undefined;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+let received: Received[] = [];
+let reply: (res: import('node:http').ServerResponse) => void = () => {};
+const logs: MockRequestLog[] = [];
+let upstream: Server;
+let front: Server;
+let gate: ReturnType<typeof createGate>;
+let frontPort = 0;
+
+beforeAll(async () => {
+  upstream = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk) => (body += chunk));
+    req.on('end', () => {
+      received.push({ method: req.method, url: req.url, headers: req.headers, body });
+      reply(res);
+    });
+  });
+  await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
+  gate = createGate({
+    prismUrl: `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`,
+    exampleCodes: new Map([[SYNC_PATH, new Map([['transient', 412]])]]),
+    responses: new Map([
+      [
+        SYNC_PATH,
+        new Map([
+          [200, ['success']],
+          [412, ['transient']],
+        ]),
+      ],
+    ]),
+    log: (entry) => logs.push(entry),
+    upstreamTimeoutMs: 300,
+    auth: {
+      credentials: { ...SANDBOX_CREDENTIALS },
+      now: () => Date.now(),
+      toleranceSeconds: 300,
+      maxLiveTokens: 10,
+      nonces: new NonceCache(),
+      tokens: new TokenStore(3600, 10),
+    },
+  });
+  front = createServer(gate.handle);
+  await new Promise<void>((resolve) => front.listen(0, '127.0.0.1', resolve));
+  frontPort = (front.address() as AddressInfo).port;
+});
+
+afterAll(async () => {
+  gate.close();
+  front.closeAllConnections();
+  upstream.closeAllConnections();
+  await new Promise((resolve) => front.close(resolve));
+  await new Promise((resolve) => upstream.close(resolve));
+});
+
+beforeEach(() => {
+  received = [];
+  logs.length = 0;
+  reply = (res) => {
+    res.writeHead(200, {
+      'content-type': 'application/json',
+      date: 'Thu, 01 Jan 1970 00:00:00 GMT',
+      'x-upstream': 'yes',
+    });
+    res.end('{"respCode":"0000","respDesc":"成功"}');
+  };
+});
+
+const body = JSON.stringify(validBody);
+
+/** A signed request through a raw socket, so any header can be sent as written. */
+async function send(
+  extraHeaders: Record<string, string>,
+  path = `${SYNC_PATH}?q=1`,
+): Promise<{ status: number; headers: IncomingHttpHeaders; text: string }> {
+  const { authorization } = await sign({ ...SANDBOX_CREDENTIALS, body });
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port: frontPort,
+        method: 'POST',
+        path,
+        headers: {
+          'content-type': 'application/json',
+          authorization,
+          'content-length': Buffer.byteLength(body),
+          ...extraHeaders,
+        },
+        agent: false,
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text }));
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+describe('what the gate forwards to Prism', () => {
+  it('the exact body, path and query, and the end-to-end headers only', async () => {
+    const answer = await send({
+      connection: 'close',
+      'keep-alive': 'timeout=99',
+      'proxy-connection': 'keep-alive',
+      te: 'trailers',
+      host: 'elsewhere.example',
+      'x-request-id': 'r-1',
+    });
+    expect(answer.status, answer.text).toBe(200);
+    expect(received).toHaveLength(1);
+    const [forwarded] = received as [Received];
+    expect(forwarded).toMatchObject({ method: 'POST', url: `${SYNC_PATH}?q=1`, body });
+    expect(forwarded.headers['x-request-id']).toBe('r-1');
+    expect(forwarded.headers['content-length']).toBe(String(Buffer.byteLength(body)));
+    expect(forwarded.headers.host).toBe(
+      new URL(`http://127.0.0.1:${(upstream.address() as AddressInfo).port}`).host,
+    );
+    // The gate's own keep-alive connection, not the caller's wishes for its connection.
+    expect(forwarded.headers.connection).toBe('keep-alive');
+    for (const name of ['keep-alive', 'proxy-connection', 'te']) {
+      expect(forwarded.headers[name], name).toBeUndefined();
+    }
+  });
+
+  it('adds the code an example belongs to', async () => {
+    await send({ prefer: 'example=transient' });
+    expect(received[0]?.headers.prefer).toBe('example=transient, code=412');
+  });
+
+  it('sends nothing for a Prefer the spec cannot answer', async () => {
+    const answer = await send({ prefer: 'code=999' });
+    expect(answer.status).toBe(400);
+    expect(received).toHaveLength(0);
+  });
+});
+
+describe('what the gate passes back from Prism', () => {
+  it("Prism's status, body and headers, with its own Date and length", async () => {
+    reply = (res) => {
+      res.writeHead(422, {
+        'content-type': 'application/json',
+        date: 'Thu, 01 Jan 1970 00:00:00 GMT',
+        'sl-violations': '[]',
+        'keep-alive': 'timeout=1',
+      });
+      res.end('{"errCode":"9001","errInfo":"参数校验失败"}');
+    };
+    const answer = await send({});
+    expect(answer.status).toBe(422);
+    expect(answer.text).toBe('{"errCode":"9001","errInfo":"参数校验失败"}');
+    expect(answer.headers['sl-violations']).toBe('[]');
+    expect(answer.headers.date).not.toBe('Thu, 01 Jan 1970 00:00:00 GMT');
+    expect(answer.headers['content-length']).toBe(String(Buffer.byteLength(answer.text)));
+    expect(answer.headers['keep-alive']).not.toBe('timeout=1');
+    expect(logs[0]).toMatchObject({
+      method: 'POST',
+      path: `${SYNC_PATH}?q=1`,
+      status: 422,
+      code: '9001',
+    });
+    expect(logs[0]?.reason).toBeUndefined();
+    expect(logs[0]?.info).toBeUndefined();
+  });
+
+  it('a 500 naming the wait when Prism does not answer in time', async () => {
+    reply = () => {};
+    const answer = await send({});
+    expect(answer.status).toBe(500);
+    expect(JSON.parse(answer.text)).toEqual({
+      errCode: '9999',
+      errInfo: 'mock internal error: Prism did not answer within 300 ms',
+    });
+    expect(answer.headers['x-mock-reason']).toBe('internal');
+    expect(logs[0]).toMatchObject({ status: 500, code: '9999', reason: 'internal' });
+  });
+
+  it('a 500 when Prism hangs up', async () => {
+    reply = (res) => res.socket?.destroy();
+    const answer = await send({});
+    expect(answer.status).toBe(500);
+    expect(answer.headers['x-mock-reason']).toBe('internal');
+  });
+});
+
+describe('what the gate answers itself', () => {
+  it('logs the reason and what to fix', async () => {
+    const answer = await send({ 'content-type': 'text/plain' });
+    expect(answer.status).toBe(400);
+    expect(answer.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(logs[0]).toMatchObject({
+      status: 400,
+      code: '9001',
+      reason: 'content-type',
+      info: '请求报文格式错误: Content-Type must be application/json (UTF-8); got "text/plain"',
+    });
+    expect(received).toHaveLength(0);
+  });
+
+  it('drains a body over 1 MiB and answers 400 instead of resetting', async () => {
+    const { hostname } = { hostname: '127.0.0.1' };
+    const socket = connect(frontPort, hostname);
+    await new Promise<void>((resolve) => socket.once('connect', resolve));
+    const size = 1024 * 1024 + 1;
+    socket.write(
+      `POST ${SYNC_PATH} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nAuthorization: x\r\nContent-Length: ${size}\r\n\r\n`,
+    );
+    socket.write(Buffer.alloc(size, 0x20));
+    let text = '';
+    socket.on('data', (chunk) => (text += chunk));
+    await expect.poll(() => text, { timeout: 5000 }).toMatch(/^HTTP\/1\.1 400 /);
+    socket.destroy();
+    expect(text).toContain('x-mock-reason: body-too-large');
+    expect(text).toContain('body larger than 1048576 bytes');
+  });
+});
