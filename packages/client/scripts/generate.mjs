@@ -361,6 +361,48 @@ function shrinkBookkeeping(code) {
     'no `if` probe found to fold',
   );
   if (/^const err\d+ = /m.test(out)) fail('Ajv output changed shape: an error push was not folded');
+  // The exported validators are called with the data alone (ValidateFunction in
+  // src/ajv-runtime.ts): instancePath is always "", so its parameter and concatenations go.
+  if (/\{instancePath\}/.test(out)) fail('a validator calls another: instancePath must stay');
+  rewrite(/\(data, \{instancePath=""\}=\{\}\)/g, '(data)', 'no validator signature found');
+  rewrite(/\binstancePath\+"/g, '"', 'no nested instancePath found');
+  rewrite(
+    /\bpushError\(vErrors, instancePath,/g,
+    'pushError(vErrors, "",',
+    'no top-level push found',
+  );
+  if (/instancePath/.test(out)) fail('Ajv output changed shape: instancePath is still read');
+  // Ajv keeps a count beside the errors array, always its length (or 0 while it is null): with
+  // the array made up front, the length is the count, and each push needs no increment.
+  rewrite(
+    /^let vErrors = null;\nlet errors = 0;$/gm,
+    'const vErrors = [];',
+    'no error state found',
+  );
+  rewrite(
+    /^vErrors = pushError\(vErrors, (.*)\);\nerrors\+\+;$/gm,
+    'pushError(vErrors, $1);',
+    'no counted push found',
+  );
+  rewrite(
+    /^\(vErrors \?\?= \[\]\)\.push\(\{\}\);\nerrors\+\+;$/gm,
+    'vErrors.push({});',
+    'no counted probe found',
+  );
+  rewrite(
+    /^errors = (_errs\d+);\nif\(vErrors !== null\)\{\nif\(\1\)\{\nvErrors\.length = \1;\n\}\nelse \{\nvErrors = null;\n\}\n\}$/gm,
+    'vErrors.length = $1;',
+    'no error reset found',
+  );
+  rewrite(
+    /^(validate\d+)\.errors = vErrors;$/gm,
+    '$1.errors = vErrors[0] ? vErrors : null;',
+    'no errors export found',
+  );
+  rewrite(/\berrors\b(?!\s*=[^=]|\+\+)/g, 'vErrors.length', 'no count read found');
+  const assigned = /(?<!\.)\berrors\b|(?<!const )\bvErrors (?:=[^=]|\?\?=)/.exec(out);
+  if (assigned)
+    fail(`Ajv output changed shape: the error count or array is still assigned (${assigned[0]})`);
   return out;
 }
 

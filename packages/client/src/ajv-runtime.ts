@@ -55,16 +55,15 @@ export function deepEqual(a: unknown, b: unknown): boolean {
 }
 
 /**
- * Appends one error to a validator's list, creating the list on the first one: the generator
- * folds each of Ajv's `const err = {…}; (vErrors ??= []).push(err)` into this call.
+ * Appends one error to a validator's list (made empty when the validator starts; its length is
+ * the error count): the generator folds each of Ajv's `const err = {…}; vErrors.push(err);
+ * errors++` into this call.
  */
 export function pushError(
-  errors: AjvError[] | null,
+  errors: AjvError[],
   instancePath: string,
   keyword: string,
   params: Record<string, unknown>,
-): AjvError[] {
-  const list = errors ?? [];
-  list.push({ instancePath, keyword, params });
-  return list;
+): void {
+  errors.push({ instancePath, keyword, params });
 }

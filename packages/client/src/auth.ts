@@ -1,4 +1,4 @@
-import { ACCESS_TOKEN_PREFIX, ACCESS_TOKEN_SCHEME, sign, signTokenRequest } from '@tianman/signer';
+import { ACCESS_TOKEN_PREFIX, ACCESS_TOKEN_SCHEME, createSigner } from '@tianman/signer';
 import { AuthError } from './errors.js';
 import { tokenOperation } from './generated/operations.js';
 import type { Config } from './options.js';
@@ -23,16 +23,13 @@ export interface Auth {
 /** The client's {@link Auth}, by `cfg.auth`. */
 export function createAuth(cfg: Config): Auth {
   const { appId, appKey, createNonce } = cfg;
+  // The credentials are checked once here; each attempt's clock reading and nonce (a caller's
+  // `now` and `createNonce` may return anything) are checked as they are signed.
+  const signer = createSigner({ appId, appKey });
   if (cfg.auth === 'signature') {
     return {
       async authorize(body) {
-        const signed = await sign({
-          appId,
-          appKey,
-          body,
-          now: cfg.clock(),
-          nonce: createNonce?.(),
-        });
+        const signed = await signer.sign(body, cfg.clock(), createNonce?.());
         return [signed.authorization, signed.signature];
       },
       drop: undefined,
@@ -45,12 +42,7 @@ export function createAuth(cfg: Config): Auth {
   const load = async () => {
     const prepare = async (): Promise<Attempt> => {
       // Signed with a SHA-256 over appId, timestamp, nonce and appKey: the appKey is not sent.
-      const request = await signTokenRequest({
-        appId,
-        appKey,
-        now: cfg.clock(),
-        nonce: createNonce?.(),
-      });
+      const request = await signer.signTokenRequest(cfg.clock(), createNonce?.());
       return {
         body: JSON.stringify(request),
         headers: { 'content-type': 'application/json' },

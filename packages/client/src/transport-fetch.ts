@@ -58,38 +58,30 @@ async function exchangeOnce(
   });
   const headers = collectHeaders(response.headers);
   const { status } = response;
-  const stream = response.body;
-  if (!stream) return { status, headers, text: '' };
-
-  const declared = declaredLength(headers);
-  if (declared !== undefined && declared > maxResponseBytes) {
-    // Cancelling the body makes undici drop the connection rather than drain it. Not awaited: a
-    // runtime may wait on the socket to close, and the answer is already known.
-    stream.cancel().catch(() => {});
-    throw new ResponseTooLargeError(maxResponseBytes, status, headers);
-  }
-
-  const reader = stream.getReader();
-  const chunks: Uint8Array[] = [];
+  const reader = response.body?.getReader();
+  // Decoded as it streams: `stream: true` holds back a multi-byte character split across chunks
+  // until its last byte arrives, so no chunk list is kept and joined.
+  const decoder = new TextDecoder();
+  let text = '';
+  // An announced length over the cap is refused before the first read, a streamed body at the
+  // chunk that crosses it (a malformed content-length is left to the streaming check).
+  const declared = declaredLength(headers) ?? 0;
   let received = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    received += value.byteLength;
-    if (received > maxResponseBytes) {
+  while (reader) {
+    if (declared > maxResponseBytes || received > maxResponseBytes) {
+      // Cancelling the body makes undici drop the connection rather than drain it. Not awaited:
+      // a runtime may wait on the socket to close, and the answer is already known.
       reader.cancel().catch(() => {});
       throw new ResponseTooLargeError(maxResponseBytes, status, headers);
     }
-    chunks.push(value);
+    const { done, value } = await reader.read();
+    if (done) break;
+    received += value.byteLength;
+    text += decoder.decode(value, { stream: true });
   }
-  // Decoded once, whole: a multi-byte character split across chunks is decoded correctly.
-  return { status, headers, text: new TextDecoder().decode(concat(chunks, received)) };
+  return { status, headers, text: text + decoder.decode() };
 }
 
-/**
- * The error a failed exchange rejects with: the signal's reason after an abort (runtimes differ:
- * some throw a generic `AbortError`), else the network error's cause when it carries a `code`.
- */
 function settledError(error: unknown, signal: AbortSignal): unknown {
   if (signal.aborted) return signal.reason;
   if (isResponseTooLarge(error)) return error;
@@ -110,15 +102,4 @@ function collectHeaders(source: Headers): Record<string, string> {
     headers[name] = seen === undefined ? value : `${seen}, ${value}`;
   });
   return headers;
-}
-
-function concat(chunks: Uint8Array[], length: number): Uint8Array {
-  if (chunks.length === 1) return chunks[0] as Uint8Array;
-  const whole = new Uint8Array(length);
-  let offset = 0;
-  for (const chunk of chunks) {
-    whole.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return whole;
 }

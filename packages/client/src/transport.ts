@@ -60,16 +60,15 @@ export class ResponseTooLargeError extends Error {
   /** Its headers, lower-case names. */
   readonly headers: Record<string, string>;
 
+  /** @internal the brand {@link isResponseTooLarge} checks. */
+  readonly [TOO_LARGE] = true;
+
   constructor(limit: number, status: number, headers: Record<string, string>) {
-    super(`response body exceeds the ${limit}-byte limit; the connection was dropped`);
+    // Never shown to a caller: the pipeline turns it into an ApiError with its own message.
+    super(`response body over ${limit} bytes; connection dropped`);
     this.limit = limit;
     this.status = status;
     this.headers = headers;
-  }
-
-  /** @internal the brand {@link isResponseTooLarge} checks. */
-  get [TOO_LARGE](): true {
-    return true;
   }
 }
 

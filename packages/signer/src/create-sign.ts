@@ -2,8 +2,34 @@ import type { SignerCrypto } from './crypto.js';
 import { unsafeFormatAuthorization } from './format-authorization.js';
 import { resolveCredentials } from './resolve-credentials.js';
 import { stringToSign } from './string-to-sign.js';
-import type { SignFunction } from './types.js';
+import type { Body, SignFunction, SignResult } from './types.js';
 import { assertBody } from './validate.js';
+
+/**
+ * The OPEN-BODY-SIG of parts already checked: `sign` and a bound signer check them first, each
+ * in its own way, and meet here so the bytes signed are built in one place.
+ */
+export async function signChecked(
+  crypto: SignerCrypto,
+  appId: string,
+  appKey: string,
+  timestamp: string,
+  nonce: string,
+  body: Body,
+): Promise<SignResult> {
+  const digest = await crypto.sha256Hex(body);
+  const signature = await crypto.hmacSha256Base64(
+    appKey,
+    stringToSign(appId, timestamp, nonce, digest),
+  );
+  return {
+    authorization: unsafeFormatAuthorization(appId, timestamp, nonce, signature),
+    appId,
+    timestamp,
+    nonce,
+    signature,
+  };
+}
 
 /** Binds `sign` to a crypto implementation and a nonce source. */
 export function createSign(crypto: SignerCrypto, createNonce: () => string): SignFunction {
@@ -11,17 +37,6 @@ export function createSign(crypto: SignerCrypto, createNonce: () => string): Sig
     const { appId, appKey, timestamp, nonce } = resolveCredentials(input, createNonce);
     const { body } = input;
     assertBody(body);
-    const digest = await crypto.sha256Hex(body);
-    const signature = await crypto.hmacSha256Base64(
-      appKey,
-      stringToSign(appId, timestamp, nonce, digest),
-    );
-    return {
-      authorization: unsafeFormatAuthorization(appId, timestamp, nonce, signature),
-      appId,
-      timestamp,
-      nonce,
-      signature,
-    };
+    return signChecked(crypto, appId, appKey, timestamp, nonce, body);
   };
 }

@@ -12,9 +12,11 @@ import { createBodyDigest } from './create-body-digest.js';
 import { createNonceSource } from './create-nonce-source.js';
 import { createSign } from './create-sign.js';
 import { createSignTokenRequest } from './create-sign-token-request.js';
+import { createSignerFactory } from './create-signer.js';
 import { createVerify } from './create-verify.js';
 import type {
   BodyDigestFunction,
+  CreateSignerFunction,
   SignFunction,
   SignTokenRequestFunction,
   VerifyFunction,
@@ -39,8 +41,11 @@ export type {
   AuthorizationParts,
   Body,
   BodyDigestFunction,
+  CreateSignerFunction,
   Instant,
   ParsedAuthorization,
+  Signer,
+  SignerCredentials,
   SignFunction,
   SignInput,
   SignResult,
@@ -87,6 +92,17 @@ export const bodyDigest: BodyDigestFunction = /* @__PURE__ */ createBodyDigest(c
  * SHA-256, not an HMAC, of appId + timestamp + nonce + appKey. The appKey is not in the result.
  */
 export const signTokenRequest: SignTokenRequestFunction = /* @__PURE__ */ createSignTokenRequest(
+  crypto,
+  createNonce,
+);
+
+/**
+ * A {@link Signer} bound to one appId and appKey: `sign(body, now?, nonce?)` and
+ * `signTokenRequest(now?, nonce?)` give the same results as `sign` and `signTokenRequest` with
+ * those credentials, but the credentials are checked once, here, rather than on every call; each
+ * call still checks its body, clock and nonce. For clients that sign many requests.
+ */
+export const createSigner: CreateSignerFunction = /* @__PURE__ */ createSignerFactory(
   crypto,
   createNonce,
 );

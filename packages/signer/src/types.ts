@@ -147,3 +147,34 @@ export type BodyDigestFunction = (body: Body) => Promise<string>;
 
 /** Builds the signed body of an access-token request. */
 export type SignTokenRequestFunction = (input: TokenRequestInput) => Promise<TokenRequest>;
+
+/** The credentials a {@link Signer} is bound to, checked once when it is made. */
+export interface SignerCredentials {
+  /** As {@link SignInput.appId}. */
+  appId: string;
+  /** As {@link SignInput.appKey}; kept inside the signer, never in a result or a message. */
+  appKey: string;
+}
+
+/**
+ * `sign` and `signTokenRequest` bound to one appId and appKey, for a caller that signs many
+ * requests: the credentials are checked once, each call checks only the body, the clock and the
+ * nonce. The timestamp always comes from the clock.
+ */
+export interface Signer {
+  /**
+   * As {@link SignFunction} with these credentials.
+   * @param now - The clock; defaults to now.
+   * @param nonce - Defaults to a fresh `createNonce()`.
+   */
+  sign(body: Body, now?: Instant, nonce?: string): Promise<SignResult>;
+  /**
+   * As {@link SignTokenRequestFunction} with these credentials.
+   * @param now - The clock; defaults to now.
+   * @param nonce - Defaults to a fresh `createNonce()`.
+   */
+  signTokenRequest(now?: Instant, nonce?: string): Promise<TokenRequest>;
+}
+
+/** Makes a {@link Signer}; throws a `TypeError` naming the field for bad credentials. */
+export type CreateSignerFunction = (credentials: SignerCredentials) => Signer;

@@ -14,6 +14,7 @@ const PUBLIC_API = [
   'BODY_SIG_SCHEME',
   'bodyDigest',
   'createNonce',
+  'createSigner',
   'formatAuthorization',
   'formatTimestamp',
   'isValidAppId',
