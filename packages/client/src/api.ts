@@ -49,7 +49,7 @@ export function createApi(cfg: Config, send: Send): Client<paths, 'application/j
     if (route === `${tokenOperation.method} ${tokenOperation.path}`) {
       // The token endpoint authenticates with its own body: validated, sent as is.
       serializeRequest(
-        'getAccessToken',
+        tokenOperation.operationId,
         tokenOperation.validate,
         parsed,
         cfg.clock(),
@@ -60,7 +60,12 @@ export function createApi(cfg: Config, send: Send): Client<paths, 'application/j
         cfg,
         method,
         path,
-        async (): Promise<Attempt> => ({ body: text, headers, secret: '' }),
+        // Its signature is a secret like any other: an echo of the request must not show it.
+        async (): Promise<Attempt> => ({
+          body: text,
+          headers,
+          secret: String((parsed as { signature?: unknown }).signature),
+        }),
         call,
       );
     } else {
