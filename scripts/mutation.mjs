@@ -6,10 +6,10 @@
 //
 // A package joins by adding mutation.config.json next to its package.json:
 //   { "mutate": ["src/**/*.ts", "!src/cli/bin.ts"], "vitestConfig": "vitest.mutation.config.ts" }
-// plus `"related": false` when tests reach the code without importing it (over HTTP), and
-// `"concurrency"` to change the two test processes.
 // where the vitest config leaves out the tests that read the build (`dist/`): Stryker instruments
-// the sources, so those tests would test an unmutated (or broken) bundle.
+// the sources, so those tests would test an unmutated (or broken) bundle. Optional: `"related":
+// false` when tests reach the code without importing it (over HTTP, as the mock's gate tests
+// do), and `"concurrency"` (default 2 test processes).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
