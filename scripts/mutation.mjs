@@ -7,7 +7,9 @@
 // A package joins by adding mutation.config.json next to its package.json:
 //   { "mutate": ["src/**/*.ts", "!src/cli/bin.ts"], "vitestConfig": "vitest.mutation.config.ts" }
 // where the vitest config leaves out the tests that read the build (`dist/`): Stryker instruments
-// the sources, so those tests would test an unmutated (or broken) bundle.
+// the sources, so those tests would test an unmutated (or broken) bundle. Optional: `"related":
+// false` when tests reach the code without importing it (over HTTP, as the mock's gate tests
+// do), and `"concurrency"` (default 2 test processes).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -85,7 +87,9 @@ for (const dir of pick(workspacePackages(), process.argv.slice(2))) {
     packageManager: 'pnpm',
     plugins: [runnerPlugin],
     testRunner: 'vitest',
-    vitest: { configFile: own.vitestConfig },
+    // `related: false` runs every test, not only those whose imports reach the mutant: tests
+    // that reach code over HTTP (the mock's gate) import nothing of it.
+    vitest: { configFile: own.vitestConfig, related: own.related ?? true },
     mutate: own.mutate,
     coverageAnalysis: 'perTest',
     reporters: ['clear-text', 'progress', 'json'],

@@ -238,3 +238,113 @@ describe('what the gate answers itself', () => {
     expect(text).toContain('body larger than 1048576 bytes');
   });
 });
+
+describe('the Content-Type and encoding checks', () => {
+  it.each([
+    ['application/json', 200],
+    ['Application/JSON', 200],
+    ['application/problem+json', 200],
+    ['application/vnd.a.b-c+json', 200],
+    ['application/json; charset=utf-8', 200],
+    ['application/json; charset="UTF-8"', 200],
+    ['application/json;charset=utf8', 200],
+    ['application/json; xcharset=latin1', 200],
+    ['application/json; charsetx=latin1', 200],
+    ['application/json; charset=utf-16', 400],
+    ['application/json; charset=xutf-8', 400],
+    ['application/json; charset=utf-8x', 400],
+    ['application/json; charset=utf--8', 400],
+    ['xapplication/json', 400],
+    ['application/jsonx', 400],
+    ['application/+json', 400],
+    ['text/json', 400],
+  ])('%s → %i', async (contentType, status) => {
+    const answer = await send({ 'content-type': contentType });
+    expect(answer.status, answer.text).toBe(status);
+    if (status === 400) expect(answer.headers['x-mock-reason']).toBe('content-type');
+  });
+
+  it.each([
+    ['EF BB 7B', [0xef, 0xbb, 0x7b, 0x7d]],
+    ['EF 7B BF', [0xef, 0x7b, 0xbf]],
+    ['7B BB BF', [0x7b, 0xbb, 0xbf]],
+    ['7B EF BB BF 7D', [0x7b, 0xef, 0xbb, 0xbf, 0x7d]],
+  ])('a body starting %s is not taken for a byte order mark', async (_, bytes) => {
+    const { hostname, port } = { hostname: '127.0.0.1', port: frontPort };
+    const socket = connect(port, hostname);
+    await new Promise<void>((resolve) => socket.once('connect', resolve));
+    const payload = Buffer.from(bytes);
+    socket.write(
+      `POST /v1/token/access HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${payload.length}\r\n\r\n`,
+    );
+    socket.write(payload);
+    let text = '';
+    socket.on('data', (chunk) => (text += chunk));
+    await expect.poll(() => text, { timeout: 5000 }).toMatch(/\r\n\r\n\{.*\}$/s);
+    socket.destroy();
+    expect(text).not.toContain('byte order mark');
+  });
+});
+
+describe('the request log', () => {
+  it('times each request in tenths of a millisecond, and adds only the fields it has', async () => {
+    reply = (res) => {
+      res.writeHead(404, { 'content-type': 'application/problem+json' });
+      res.end('{"type":"x","status":404}');
+    };
+    const started = performance.now();
+    await send({});
+    const elapsed = performance.now() - started;
+    const [entry] = logs as [MockRequestLog];
+    expect(entry.durationMs).toBeGreaterThan(0);
+    expect(entry.durationMs).toBeLessThanOrEqual(elapsed);
+    expect(Math.round(entry.durationMs * 10)).toBeCloseTo(entry.durationMs * 10, 6);
+    expect(Object.keys(entry).sort()).toEqual(['durationMs', 'method', 'path', 'status']);
+  });
+
+  it('takes a body of exactly 1 MiB', async () => {
+    const socket = connect(frontPort, '127.0.0.1');
+    await new Promise<void>((resolve) => socket.once('connect', resolve));
+    const size = 1024 * 1024;
+    socket.write(
+      `POST ${SYNC_PATH} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${size}\r\n\r\n`,
+    );
+    socket.write(Buffer.alloc(size, 0x20));
+    let text = '';
+    socket.on('data', (chunk) => (text += chunk));
+    // Read whole, then refused for what it lacks (authorization), not for its size.
+    await expect.poll(() => text, { timeout: 5000 }).toMatch(/^HTTP\/1\.1 412 /);
+    socket.destroy();
+  });
+});
+
+describe('headers the gate drops that a client library would not send', () => {
+  it('Trailer, Upgrade and Expect do not reach Prism', async () => {
+    const { authorization } = await sign({ ...SANDBOX_CREDENTIALS, body });
+    const socket = connect(frontPort, '127.0.0.1');
+    await new Promise<void>((resolve) => socket.once('connect', resolve));
+    socket.write(
+      `POST ${SYNC_PATH} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nAuthorization: ${authorization}\r\n` +
+        `Trailer: x-sum\r\nUpgrade: h2c\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+    );
+    let text = '';
+    socket.on('data', (chunk) => (text += chunk));
+    await expect.poll(() => text, { timeout: 5000 }).toMatch(/^HTTP\/1\.1 200 /);
+    socket.destroy();
+    expect(received[0]?.headers.trailer).toBeUndefined();
+    expect(received[0]?.headers.upgrade).toBeUndefined();
+    const { authorization: second } = await sign({ ...SANDBOX_CREDENTIALS, body });
+    received = [];
+    const expecting = connect(frontPort, '127.0.0.1');
+    await new Promise<void>((resolve) => expecting.once('connect', resolve));
+    expecting.write(
+      `POST ${SYNC_PATH} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nAuthorization: ${second}\r\n` +
+        `Expect: 100-continue\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+    );
+    let reply2 = '';
+    expecting.on('data', (chunk) => (reply2 += chunk));
+    await expect.poll(() => reply2, { timeout: 5000 }).toMatch(/HTTP\/1\.1 200 /);
+    expecting.destroy();
+    expect(received[0]?.headers.expect).toBeUndefined();
+  });
+});

@@ -19,6 +19,9 @@ describe('withExampleCode', () => {
     expect(withExampleCode('example=nope', examples)).toBe('example=nope');
     expect(withExampleCode('dynamic=true', examples)).toBe('dynamic=true');
     expect(withExampleCode(undefined, examples)).toBeUndefined();
+    expect(withExampleCode('example=transient', undefined)).toBeUndefined();
+    // Only the quotes around a value are dropped.
+    expect(withExampleCode('example="trans"ient"', examples)).toBe('example="trans"ient"');
   });
 });
 
@@ -71,8 +74,28 @@ describe('checkPrefer', () => {
     );
   });
 
+  it('takes only plain decimal codes', () => {
+    for (const code of ['0x19c', '+412', '412.0', '4e2']) {
+      expect(checkPrefer(`code=${code}`, responses), code).toContain('is not a status');
+    }
+  });
+
+  it('names every code an example belongs to', () => {
+    const shared = new Map([
+      [200, ['same']],
+      [412, ['same']],
+      [500, []],
+    ]);
+    expect(checkPrefer('code=500, example=same', shared)).toBe(
+      'Prefer example=same belongs to code=200 or code=412; code=500 has no named examples',
+    );
+  });
+
   it('cuts a long value short', () => {
     const message = checkPrefer(`code=${'9'.repeat(100)}`, responses) ?? '';
     expect(message).toContain(`code=${'9'.repeat(40)}… is not`);
+    expect(checkPrefer(`code=${'9'.repeat(40)}`, responses)).toContain(
+      `code=${'9'.repeat(40)} is not`,
+    );
   });
 });
