@@ -172,6 +172,11 @@ describe('redaction rules', () => {
       logger,
     });
     await client.syncPayScoreOrder(validBody).catch(() => {});
+    // The events did arrive (the token request's own attempt among them): an empty log would
+    // pass the negative check below without proving anything.
+    const urls = logger.events.map((e) => String(e.message));
+    expect(urls.some((m) => m.includes(TOKEN_PATH))).toBe(true);
+    expect(logger.events.filter((e) => e.level === 'debug').length).toBeGreaterThanOrEqual(2);
     expect(inspect(logger.events, { depth: null })).not.toMatch(/signature|"nonce"/i);
   });
 });
