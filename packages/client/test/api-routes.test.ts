@@ -62,6 +62,19 @@ describe('client.api routes', () => {
     expect(server.connections).toBe(0);
   });
 
+  it('names client.api in a refused header', async () => {
+    const server = await serve((_r, res) => ok(res));
+    const client = createTianmanClient({ ...base, baseUrl: server.url });
+    await expect(
+      client.api.POST(SYNC_PATH, { body: validBody, headers: { Host: 'elsewhere' } }),
+    ).rejects.toThrow(
+      new TypeError(
+        '@tianman/client: client.api headers.host: set by the client, not by the caller',
+      ),
+    );
+    expect(server.connections).toBe(0);
+  });
+
   it('says which request a refused body was for', async () => {
     const server = await serve((_r, res) => ok(res));
     const client = createTianmanClient({ ...base, baseUrl: `${server.url}/gw` });
