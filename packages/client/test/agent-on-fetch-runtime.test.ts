@@ -1,0 +1,17 @@
+import { describe, expect, it, vi } from 'vitest';
+import { APP_ID, APP_KEY } from './helpers.js';
+
+// The runtime without node:http: `#transport` resolves to the fetch one (the edge/browser build).
+vi.mock('#transport', () => import('../src/transport-default-fetch.js'));
+
+const { createTianmanClient } = await import('../src/index.js');
+
+describe('the agent option off Node', () => {
+  it('is refused, saying it needs node:http', () => {
+    expect(() =>
+      createTianmanClient({ appId: APP_ID, appKey: APP_KEY, environment: 'mock', agent: {} }),
+    ).toThrow(
+      new TypeError('@tianman/client: agent: needs Node (node:http); this runtime uses fetch'),
+    );
+  });
+});
