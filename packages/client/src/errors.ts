@@ -23,12 +23,21 @@ export interface RequestSummary {
   headers: Record<string, string>;
 }
 
-/** A redacted copy of request headers: `Authorization` keeps only its scheme (octokit's rule). */
+/**
+ * A redacted copy of request headers: `Authorization` and `Proxy-Authorization` keep only their
+ * scheme (octokit's rule), `Cookie` is hidden whole.
+ */
 export function redactHeaders(headers: Record<string, string>): Record<string, string> {
   const copy: Record<string, string> = {};
   for (const name in headers) {
     const value = headers[name] as string;
-    copy[name] = /^authorization$/i.test(name) ? value.replace(/ .*/s, ' [REDACTED]') : value;
+    // Authorization and Proxy-Authorization (a caller may pass the latter as a call header) keep
+    // their scheme; a cookie is a credential too.
+    copy[name] = /(^|-)authorization$/i.test(name)
+      ? value.replace(/ .*/s, ' [REDACTED]')
+      : /^cookie$/i.test(name)
+        ? '[REDACTED]'
+        : value;
   }
   return copy;
 }

@@ -8,6 +8,12 @@ describe('redactHeaders', () => {
     });
   });
 
+  it('redacts Proxy-Authorization (a call header a caller may pass) and Cookie too', () => {
+    expect(
+      redactHeaders({ 'Proxy-Authorization': 'Basic dXNlcjpwYXNz', cookie: 'sid=s3cr3t' }),
+    ).toEqual({ 'Proxy-Authorization': 'Basic [REDACTED]', cookie: '[REDACTED]' });
+  });
+
   it('leaves headers that only contain the word alone', () => {
     const headers = { 'authorization-hint': 'a b', 'x-authorization-id': 'c d' };
     expect(redactHeaders(headers)).toEqual(headers);
