@@ -82,11 +82,11 @@ describe('answerError: the message', () => {
     expect(error.message).toBe(
       `${P}POST http://127.0.0.1:1/x: non-JSON "<h1>Bad Gateway</h1>" (HTTP 500, attempts: 1)`,
     );
-    expect(error.body).toBe('<h1>Bad Gateway</h1>');
+    expect((error as ApiError).body).toBe('<h1>Bad Gateway</h1>');
   });
 
   it('a JSON string body is scrubbed', () => {
-    expect(answerError(answer({ data: `echo ${SECRET}`, text: '"…"' })).body).toBe(
+    expect((answerError(answer({ data: `echo ${SECRET}`, text: '"…"' })) as ApiError).body).toBe(
       'echo [REDACTED]',
     );
   });
