@@ -1,0 +1,224 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Log } from '../src/log.js';
+import { createTokenCache, STORE_PAUSE_MS } from '../src/token-cache.js';
+import type { StoredToken, TokenStore } from '../src/token-store.js';
+
+const KEY = 'tianman:http://127.0.0.1:1:app';
+const NOW = 1_700_000_000_000;
+const now = () => NOW;
+const HOUR = 3_600_000;
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+/** Numbered tokens; `expiresAt` at `NOW` makes every `get` a refresh. */
+function platform(lifetime = HOUR) {
+  let issued = 0;
+  const load = async (): Promise<StoredToken> => ({
+    accessToken: `token-${++issued}`,
+    expiresAt: NOW + lifetime,
+  });
+  return {
+    load,
+    get issued() {
+      return issued;
+    },
+  };
+}
+
+function recording() {
+  const events: { level: string; message: string; details: object }[] = [];
+  const log: Log = (level, message, details) => events.push({ level, message, details });
+  return { log, events };
+}
+
+/** A store scripted per operation; every call is recorded with the time it was made. */
+function scripted(script: Partial<Record<keyof TokenStore, (...args: unknown[]) => unknown>>) {
+  const calls: string[] = [];
+  const at: Array<[string, number]> = [];
+  const record = (name: string) => {
+    calls.push(name);
+    at.push([name, performance.now()]);
+  };
+  const store: TokenStore = {
+    get: async (...args) => {
+      record('get');
+      return script.get?.(...args) as StoredToken | undefined;
+    },
+    set: async (...args) => {
+      record('set');
+      await script.set?.(...args);
+    },
+    delete: async (...args) => {
+      record('delete');
+      await script.delete?.(...args);
+    },
+  };
+  if (script.lock) {
+    const lock = script.lock;
+    store.lock = async (...args) => {
+      record('lock');
+      return lock(...args) as (() => Promise<void>) | undefined;
+    };
+  }
+  return { store, calls, at };
+}
+
+const fail = (message: string, code?: string) => () => {
+  throw Object.assign(new Error(message), code ? { code } : {});
+};
+
+describe('token cache: a store that failed is bypassed for STORE_PAUSE_MS', () => {
+  it('the next refresh within the pause goes straight to the platform; after it, to the store', async () => {
+    vi.useFakeTimers({ toFake: ['performance'] });
+    let calls = 0;
+    const { store, calls: seen } = scripted({
+      get: () => {
+        if (calls++ === 0) throw new Error('down');
+        return undefined;
+      },
+    });
+    const p = platform(0);
+    const cache = createTokenCache(KEY, store, now, p.load);
+    expect(await cache.get()).toBe('token-1');
+    expect(seen).toEqual(['get']);
+    vi.advanceTimersByTime(STORE_PAUSE_MS - 1);
+    expect(await cache.get()).toBe('token-2');
+    expect(seen).toEqual(['get']);
+    // A store paused is not asked to delete either.
+    await cache.drop('token-2');
+    expect(seen).toEqual(['get']);
+    vi.advanceTimersByTime(1);
+    expect(await cache.get()).toBe('token-3');
+    expect(seen).toEqual(['get', 'get', 'set']);
+  });
+});
+
+describe('token cache: the warn for a failed store call', () => {
+  it('names the error, its code and its message', async () => {
+    const { store } = scripted({ get: fail('connect refused', 'ECONNREFUSED') });
+    const { log, events } = recording();
+    await createTokenCache(KEY, store, now, platform().load, log).get();
+    expect(events).toEqual([
+      {
+        level: 'warn',
+        message:
+          'token store get failed (Error ECONNREFUSED: connect refused): this process uses its own token',
+        details: { operation: 'get', reason: 'Error ECONNREFUSED: connect refused' },
+      },
+    ]);
+  });
+
+  it('only known tokens are cut out of it: the word "undefined" is not one', async () => {
+    const { store } = scripted({ get: fail('value undefined') });
+    const { log, events } = recording();
+    await createTokenCache(KEY, store, now, platform().load, log).get();
+    expect(events[0]?.details).toEqual({ operation: 'get', reason: 'Error: value undefined' });
+  });
+});
+
+describe('token cache: no timer left behind', () => {
+  it('a store call that answered leaves no timeout running', async () => {
+    const { store } = scripted({});
+    const timers = () =>
+      process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
+    const before = timers();
+    await createTokenCache(KEY, store, now, platform().load, () => {}, 600_000).get();
+    expect(timers()).toBe(before);
+  });
+});
+
+describe('token cache: waiting for another process that holds the lock', () => {
+  it('polls the store from 10 ms, doubling up to 200 ms', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    let stored: StoredToken | undefined;
+    const { store, at } = scripted({ get: () => stored, lock: () => undefined });
+    const p = platform();
+    const token = createTokenCache(KEY, store, now, p.load, () => {}, 60_000).get();
+    await vi.advanceTimersByTimeAsync(909);
+    stored = { accessToken: 'theirs', expiresAt: NOW + HOUR };
+    await vi.advanceTimersByTimeAsync(1);
+    expect(await token).toBe('theirs');
+    expect(p.issued).toBe(0);
+    const gets = at.filter(([name]) => name === 'get').map(([, t]) => t);
+    expect(gets).toEqual([0, 10, 30, 70, 150, 310, 510, 710, 910]);
+  });
+
+  it('until the lock would have expired: then it requests its own token', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    const { store, at } = scripted({ get: () => undefined, lock: () => undefined });
+    const p = platform();
+    // The lock lives 1110 ms: the poll at exactly 1110 ms still tries the lock once more.
+    const token = createTokenCache(KEY, store, now, p.load, () => {}, 1110).get();
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(await token).toBe('token-1');
+    expect(at.filter(([name]) => name === 'lock').map(([, t]) => t)).toEqual([
+      0, 10, 30, 70, 150, 310, 510, 710, 910, 1110,
+    ]);
+    expect(at.at(-1)).toEqual(['set', 1310]);
+  });
+
+  it('a lock taken is followed at once by a second read, not a pause', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    const { store, calls } = scripted({ get: () => undefined, lock: () => async () => {} });
+    const token = createTokenCache(KEY, store, now, platform().load, () => {}, 60_000).get();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(calls).toEqual(['get', 'lock', 'get', 'set']);
+    expect(await token).toBe('token-1');
+  });
+
+  it('a lock call that fails: the process requests its own token without reading again', async () => {
+    const { store, calls } = scripted({ get: () => undefined, lock: fail('lock down') });
+    const p = platform();
+    expect(await createTokenCache(KEY, store, now, p.load).get()).toBe('token-1');
+    expect(calls).toEqual(['get', 'lock']);
+    expect(p.issued).toBe(1);
+  });
+
+  it('a store that fails while the token is requested is not asked to keep it', async () => {
+    let release!: () => void;
+    const loading = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const { store, calls } = scripted({
+      get: () => undefined,
+      lock: () => async () => {},
+      delete: fail('delete down'),
+    });
+    const cache = createTokenCache(KEY, store, now, async () => {
+      await loading;
+      return { accessToken: 'token-1', expiresAt: NOW + HOUR };
+    });
+    const token = cache.get();
+    while (calls.length < 3) await new Promise((resolve) => setImmediate(resolve));
+    await cache.drop('old-token');
+    release();
+    expect(await token).toBe('token-1');
+    expect(calls).toEqual(['get', 'lock', 'get', 'delete']);
+  });
+});
+
+describe('token cache: drop', () => {
+  it('dropping no token touches nothing', async () => {
+    const { store, calls } = scripted({});
+    const cache = createTokenCache(KEY, store, now, platform().load);
+    await cache.drop(undefined);
+    expect(calls).toEqual([]);
+  });
+
+  it('without a store, a drop logs nothing', async () => {
+    const { log, events } = recording();
+    const cache = createTokenCache(KEY, undefined, now, platform().load, log);
+    expect(await cache.get()).toBe('token-1');
+    await cache.drop('token-1');
+    expect(events).toEqual([]);
+  });
+
+  it('a store never failed is asked to delete even at the clock origin', async () => {
+    vi.useFakeTimers({ toFake: ['performance'] });
+    const { store, calls } = scripted({});
+    await createTokenCache(KEY, store, now, platform().load).drop('token-9');
+    expect(calls).toEqual(['delete']);
+  });
+});
