@@ -24,7 +24,7 @@ function errInfo(answer: Awaited<ReturnType<typeof rawCall>>): string {
   return (answer.body as { errInfo: string }).errInfo;
 }
 
-async function tokenCall(request: Record<string, string>) {
+async function tokenCall(request: object) {
   const response = await fetch(`${mock.url}/v1/token/access`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
