@@ -276,8 +276,10 @@ function checkJson(req: IncomingMessage, body: Buffer): Answer | undefined {
   if (body.length === 0) return undefined;
   const contentType = req.headers['content-type'] ?? '';
   const [mediaType = '', ...params] = contentType.split(';').map((part) => part.trim());
+  // The whole value after `charset=`, one pair of quotes removed: a value that does not parse
+  // (`"latin1"x`) is then not UTF-8, rather than no charset at all.
   const charset = params
-    .map((param) => /^charset\s*=\s*"?([^"]*)"?$/i.exec(param)?.[1])
+    .map((param) => /^charset\s*=\s*(.*)$/i.exec(param)?.[1]?.replace(/^"(.*)"$/, '$1'))
     .find((value) => value !== undefined);
   if (!JSON_MEDIA_TYPE.test(mediaType) || (charset && !/^utf-?8$/i.test(charset))) {
     return gatewayError(
