@@ -108,34 +108,34 @@ async function checkBodySignature(
     toleranceSeconds,
   });
   if (!result.ok) {
-    // `verify` says what failed; re-parsing (it parsed fine for every reason past 'malformed')
-    // gets the values a developer needs to see next to it. The signature is never echoed.
-    const parts = result.reason === 'malformed' ? undefined : safeParse(header);
+    // `verify` says what failed. For every reason but 'malformed' it parsed the header, so
+    // parsing it again cannot fail: it gets the values a developer needs to see next to the
+    // reason. The signature is never echoed. ('scheme' cannot come back: the scheme was checked
+    // above, case-insensitively as verify does.)
     switch (result.reason) {
-      case 'malformed':
-      case 'scheme':
-        return reject(result.reason, `${result.message}; expected ${HEADER_SHAPE}`);
       case 'app-id':
         return reject(
           'app-id',
-          `unknown AppId ${JSON.stringify(parts?.appId ?? '')}; this mock serves AppId "${credentials.appId}" (set ${ENV_APP_ID} to change it)`,
+          `unknown AppId ${JSON.stringify(parseAuthorization(header).appId)}; this mock serves AppId "${credentials.appId}" (set ${ENV_APP_ID} to change it)`,
         );
       case 'timestamp-format':
         return reject(
           'timestamp-format',
-          `Timestamp ${JSON.stringify(parts?.timestamp ?? '')} is not yyyyMMddHHmmss (14 digits, Beijing time UTC+8)`,
+          `Timestamp ${JSON.stringify(parseAuthorization(header).timestamp)} is not yyyyMMddHHmmss (14 digits, Beijing time UTC+8)`,
           INFO_TIMESTAMP_UNPARSABLE,
         );
       case 'timestamp-skew':
         return reject(
           'timestamp-skew',
-          describeSkew(parts?.timestamp ?? '', now, toleranceSeconds),
+          describeSkew(parseAuthorization(header).timestamp, now, toleranceSeconds),
         );
       case 'signature':
         return reject(
           'signature',
-          `signature mismatch for AppId "${parts?.appId ?? ''}": expected Base64 HMAC-SHA256(appKey, appId + timestamp + nonce + lower-hex SHA-256 of the exact body bytes sent); check the appKey and that the body was not re-serialized after signing`,
+          `signature mismatch for AppId "${parseAuthorization(header).appId}": expected Base64 HMAC-SHA256(appKey, appId + timestamp + nonce + lower-hex SHA-256 of the exact body bytes sent); check the appKey and that the body was not re-serialized after signing`,
         );
+      default:
+        return reject(result.reason, `${result.message}; expected ${HEADER_SHAPE}`);
     }
   }
   // `verify` reads the clock in whole seconds: the timestamp still passes until the end of the
@@ -263,15 +263,6 @@ function describeSkew(timestamp: string, now: number, toleranceSeconds: number):
       ? '; an 8-hour offset means the timestamp was formatted in UTC or host-local time instead of Beijing time (UTC+8)'
       : '; check the clock of the sending machine';
   return `Timestamp ${JSON.stringify(timestamp)} is ${Math.abs(offset)} s ${direction} the gateway clock (${formatTimestamp(now)} Beijing time); allowed ±${toleranceSeconds} s${hint}`;
-}
-
-function safeParse(header: string): { appId: string; timestamp: string } | undefined {
-  try {
-    const { appId, timestamp } = parseAuthorization(header);
-    return { appId, timestamp };
-  } catch {
-    return undefined;
-  }
 }
 
 function constantTimeEqual(a: string, b: string): boolean {
