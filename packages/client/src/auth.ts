@@ -1,8 +1,10 @@
 import { ACCESS_TOKEN_PREFIX, ACCESS_TOKEN_SCHEME, createSigner } from '@tianman/signer';
+import type { Call } from './call-options.js';
+import { classify } from './classify.js';
+import type { Config } from './config.js';
 import { AuthError } from './errors.js';
+import { type Attempt, exchange } from './exchange.js';
 import { tokenOperation } from './generated/operations.js';
-import type { Config } from './options.js';
-import { type Attempt, type Call, exchange } from './pipeline.js';
 import { answerError, field } from './response.js';
 import { createTokenCache, HEADER_SAFE } from './token-cache.js';
 
@@ -49,16 +51,19 @@ export function createAuth(cfg: Config): Auth {
         secret: request.signature,
       };
     };
-    const answer = await exchange(cfg, tokenOperation.method, tokenOperation.path, prepare, {
-      signal: undefined,
-      timeoutMs: cfg.timeoutMs,
-      retry: cfg.retry,
+    const answer = await exchange(cfg, {
+      method: tokenOperation.method,
+      url: cfg.baseUrl + tokenOperation.path,
+      prepare,
+      call: { signal: undefined, timeoutMs: cfg.timeoutMs, retry: cfg.retry },
     });
+    // An auth refusal or a redirect fails the call as it would any other; any other answer
+    // without a usable token is this call's failure to authenticate.
+    const failure = classify(answer, cfg.successCodes);
+    if (failure && (failure.name === 'AuthError' || failure.code === 'ERR_REDIRECT')) throw failure;
     const { data } = answer;
     const accessToken = field(data, 'accessToken');
-    if (field(data, 'errCode') !== '0000' || !accessToken) {
-      throw answerError(answer, AuthError, ': no access token');
-    }
+    if (failure || !accessToken) throw answerError(answer, AuthError, ': no access token');
     if (!HEADER_SAFE.test(accessToken)) {
       // Never shown, however short: the body is left out of the error, only its codes kept.
       throw answerError(

@@ -1,7 +1,11 @@
-import type { RetryOptions } from './retry.js';
+import type { Config } from './config.js';
+import { fail } from './errors.js';
+import { checkFields, type Rule } from './option-rules.js';
+import { type RetryOptions, type RetryPolicy, resolveRetry } from './retry.js';
 
 /**
- * Per-call options: each overrides the client's own for this call only (Stainless-style).
+ * Per-call options: each overrides the client's own for this call only (Stainless-style). The
+ * methods take them as their second argument; `client.api` in its options beside `body`.
  */
 export interface CallOptions {
   /**
@@ -15,7 +19,44 @@ export interface CallOptions {
   retry?: RetryOptions;
   /**
    * Extra request headers (a request id, a trace header). `authorization`, `content-type`,
-   * `content-length` and `host` are the client's and are refused.
+   * `content-length`, `host` and `transfer-encoding` are the client's and are refused.
    */
   headers?: Record<string, string>;
+}
+
+/** A call's settings, the client's with the call's overrides applied. */
+export interface Call {
+  signal: AbortSignal | undefined;
+  timeoutMs: number;
+  retry: RetryPolicy;
+}
+
+const CALL_OPTIONS: Record<keyof CallOptions, Rule> = {
+  signal: null,
+  timeoutMs: 'count',
+  retry: null,
+  headers: null,
+};
+
+/**
+ * A call's settings: the client's, overridden by what the call passes. `headers` are checked
+ * apart (`checkHeaders`), `where` names the caller in messages.
+ */
+export function resolveCall(
+  cfg: Config,
+  options: CallOptions | undefined,
+  where = 'call option ',
+): Call {
+  if (options === undefined) {
+    return { signal: undefined, timeoutMs: cfg.timeoutMs, retry: cfg.retry };
+  }
+  if (typeof options !== 'object' || options === null) {
+    fail('ERR_INVALID_OPTION', 'call options: expected object');
+  }
+  checkFields(options, CALL_OPTIONS, where, where);
+  return {
+    signal: options.signal,
+    timeoutMs: options.timeoutMs ?? cfg.timeoutMs,
+    retry: resolveRetry(cfg.retry, options.retry, where),
+  };
 }

@@ -3,9 +3,20 @@ import type { ValidationIssue } from './validation-issue.js';
 /** Prefix of every message this package writes, so a log line names its source. */
 export const PREFIX = '@tianman/client: ';
 
-/** Throws the `TypeError` of a caller's mistake (an option, a header, an operation), prefixed. */
-export function fail(message: string): never {
-  throw new TypeError(PREFIX + message);
+/**
+ * Codes of the `TypeError`s a caller's mistake throws (it is never retried, and nothing is sent):
+ * - `ERR_INVALID_OPTION`: a client option, a call option or an environment variable;
+ * - `ERR_AUTH_MODE`: the operation does not accept the client's `auth` mode;
+ * - `ERR_UNKNOWN_OPERATION`: `client.api` was asked for something the contract does not have.
+ */
+export type UsageErrorCode = 'ERR_INVALID_OPTION' | 'ERR_AUTH_MODE' | 'ERR_UNKNOWN_OPERATION';
+
+/**
+ * Throws the `TypeError` of a caller's mistake (an option, a header, an operation), prefixed and
+ * carrying a `code` like every other error of the client.
+ */
+export function fail(code: UsageErrorCode, message: string): never {
+  throw Object.assign(new TypeError(PREFIX + message), { code });
 }
 
 // A registered symbol is the same in every realm (iframe, vm context) and in every copy of this

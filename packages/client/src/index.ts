@@ -6,6 +6,9 @@
 export type { CallOptions } from './call-options.js';
 export type { TianmanClient } from './client.js';
 export { createTianmanClient } from './client.js';
+export type { TianmanClientOptions } from './client-options.js';
+export type { TianmanEnvironment } from './environments.js';
+export { ENVIRONMENTS } from './environments.js';
 export type {
   PlatformCodes,
   RequestSummary,
@@ -27,6 +30,7 @@ export {
 } from './errors.js';
 export type { components, operations, paths } from './generated/openapi.js';
 export type { OperationId, TianmanOperations } from './generated/operations.js';
+export type { LogLevel, TianmanLogger } from './log.js';
 export type { SyncPayScoreOrderBody } from './operation-hooks.js';
 export type {
   OperationBody,
@@ -35,12 +39,6 @@ export type {
   ResultMeta,
   SuccessBody,
 } from './operation-types.js';
-export type {
-  TianmanClientOptions,
-  TianmanEnvironment,
-  TianmanLogger,
-} from './options.js';
-export { ENVIRONMENTS } from './options.js';
 export { formatPaidTime } from './paid-time.js';
 export type { RetryOptions, RetryPolicy } from './retry.js';
 export { DEFAULT_RETRY } from './retry.js';

@@ -1,3 +1,6 @@
+import { fail } from './errors.js';
+import { checkFields, type Rule } from './option-rules.js';
+
 /** When and how fast a call is retried. Every field has a default; see {@link DEFAULT_RETRY}. */
 export interface RetryPolicy {
   /**
@@ -77,4 +80,36 @@ export function retryDelay(
   if (retryAfter !== undefined) return Math.min(retryAfter, policy.maxDelayMs);
   const backoff = Math.min(policy.baseDelayMs * 2 ** (retry - 1), policy.maxDelayMs);
   return policy.jitter ? Math.round(backoff * (0.5 + random() / 2)) : backoff;
+}
+
+const RETRY: Record<keyof RetryPolicy, Rule> = {
+  limit: 'count',
+  baseDelayMs: 'count',
+  maxDelayMs: 'count',
+  jitter: 'boolean',
+};
+
+/**
+ * A retry policy: `base`, overridden by each part of `retry` that is set. `where` names the
+ * option in messages (`''` for the client's, `'call option '` for a call's).
+ */
+export function resolveRetry(
+  base: RetryPolicy,
+  retry: RetryOptions | undefined,
+  where: string,
+): RetryPolicy {
+  if (retry === undefined) return base;
+  if (typeof retry !== 'object' || retry === null) {
+    fail('ERR_INVALID_OPTION', `${where}retry: expected object`);
+  }
+  checkFields(retry, RETRY, `option ${where}retry.`, `${where}retry.`);
+  const policy = { ...base };
+  for (const key in RETRY) {
+    const v = retry[key as keyof RetryOptions];
+    if (v !== undefined) (policy as Record<string, unknown>)[key] = v;
+  }
+  if (policy.maxDelayMs < policy.baseDelayMs) {
+    fail('ERR_INVALID_OPTION', `${where}retry.maxDelayMs must be >= retry.baseDelayMs`);
+  }
+  return policy;
 }

@@ -1,4 +1,7 @@
 import type { AjvError, ValidateFunction } from './ajv-runtime.js';
+
+export type { ValidateFunction } from './ajv-runtime.js';
+
 import { fail, type RequestSummary, ValidationError } from './errors.js';
 import { type OperationId, operationTable, ruleMessages } from './generated/operations.js';
 import type { Log } from './log.js';
@@ -54,21 +57,26 @@ export function issuesOf(errors: readonly AjvError[] | null | undefined): Valida
 }
 
 /**
- * Serializes a body once, and gives the JSON value that will be sent: what the server will see
- * (`toJSON` applied, `undefined` fields gone), so the bytes checked are the bytes signed and
- * sent.
+ * A request body as the road gives it: a value the client serializes (the methods), or the text
+ * already serialized (`client.api`: openapi-fetch's bytes, sent as they are).
  */
-function serialize(body: unknown): [string, unknown, ValidationIssue[]] {
+export type BodyInput = { value: unknown } | { text: string };
+
+/**
+ * The body's text, serialized once when it is a value, and the JSON value that will be sent: what
+ * the server will see (`toJSON` applied, `undefined` fields gone), so the bytes checked are the
+ * bytes signed and sent.
+ */
+function serialize(body: BodyInput): [string, unknown, ValidationIssue[]] {
   let text: string | undefined;
   let why = 'must be JSON';
   try {
-    text = JSON.stringify(body);
+    text = 'text' in body ? body.text : JSON.stringify(body.value);
+    if (text !== undefined) return [text, JSON.parse(text), []];
   } catch (error) {
     why = `is not JSON: ${(error as Error).message}`;
   }
-  if (text === undefined)
-    return ['', undefined, [{ path: '', rule: 'type', message: `body ${why}` }]];
-  return [text, JSON.parse(text), []];
+  return ['', undefined, [{ path: '', rule: 'type', message: `body ${why}` }]];
 }
 
 /**
@@ -77,25 +85,34 @@ function serialize(body: unknown): [string, unknown, ValidationIssue[]] {
  * beyond the contract (the hook table) are not part of it.
  */
 export function contractIssues(validate: ValidateFunction, body: unknown): ValidationIssue[] {
-  const [, value, issues] = serialize(body);
+  const [, value, issues] = serialize({ value: body });
   return issues[0] || validate(value) ? issues : issuesOf(validate.errors);
+}
+
+/** What {@link checkRequest} checks. */
+export interface RequestCheck {
+  operationId: string;
+  validate: ValidateFunction;
+  body: BodyInput;
+  /** The client's clock, for hooks such as the `paidTime` rules. */
+  now: number;
+  log: Log;
+  /** What the error says about the request that was not sent. */
+  request: () => RequestSummary;
 }
 
 /**
  * The text to send for a body of `operationId`, or a {@link ValidationError} listing every
  * violation of the contract and of the operation's hook: nothing is sent then.
- *
- * @param now - The client's clock, for hooks such as the `paidTime` rules.
- * @param request - What the error says about the request that was not sent.
  */
-export function serializeRequest(
-  operationId: string,
-  validate: ValidateFunction,
-  body: unknown,
-  now: number,
-  log: Log,
-  request: RequestSummary,
-): string {
+export function checkRequest({
+  operationId,
+  validate,
+  body,
+  now,
+  log,
+  request,
+}: RequestCheck): string {
   const [text, value, issues] = serialize(body);
   if (!issues[0]) {
     if (!validate(value)) issues.push(...issuesOf(validate.errors));
@@ -110,7 +127,7 @@ export function serializeRequest(
     throw new ValidationError(`invalid body, nothing sent: ${listed.join('; ')}`, {
       code: 'ERR_VALIDATION',
       issues,
-      request,
+      request: request(),
     });
   }
   return text;
@@ -126,6 +143,6 @@ export function serializeRequest(
  */
 export function validateRequestBody(operationId: OperationId, body: unknown): ValidationIssue[] {
   const op = (operationTable as Record<string, { validate: ValidateFunction }>)[operationId];
-  if (!op) fail(`unknown operationId ${String(operationId)}`);
+  if (!op) fail('ERR_UNKNOWN_OPERATION', `unknown operationId ${String(operationId)}`);
   return contractIssues(op.validate, body);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { APP_ID, APP_KEY } from './helpers.js';
+import { APP_ID, APP_KEY, usageError } from './helpers.js';
 
 // The runtime without node:http: `#transport` resolves to the fetch one (the edge/browser build).
 vi.mock('#transport', () => import('../src/transport-default-fetch.js'));
@@ -11,7 +11,7 @@ describe('the agent option off Node', () => {
     expect(() =>
       createTianmanClient({ appId: APP_ID, appKey: APP_KEY, environment: 'mock', agent: {} }),
     ).toThrow(
-      new TypeError('@tianman/client: agent: needs Node (node:http); this runtime uses fetch'),
+      usageError('ERR_INVALID_OPTION', 'agent: needs Node (node:http); this runtime uses fetch'),
     );
   });
 });

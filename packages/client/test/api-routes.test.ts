@@ -9,6 +9,7 @@ import {
   SYNC_PATH,
   serve,
   TOKEN_PATH,
+  usageError,
   validBody,
 } from './helpers.js';
 
@@ -48,15 +49,17 @@ describe('client.api routes', () => {
     await expect(
       client.api.POST('/v1/nope' as never, { body: validBody } as never),
     ).rejects.toThrow(
-      new TypeError(
-        '@tianman/client: client.api: POST /v1/nope is not an operation of the contract',
+      usageError(
+        'ERR_UNKNOWN_OPERATION',
+        'client.api: POST /v1/nope is not an operation of the contract',
       ),
     );
     await expect(
       client.api.POST(SYNC_PATH, { body: validBody, params: { query: { a: '1' } } } as never),
     ).rejects.toThrow(
-      new TypeError(
-        `@tianman/client: client.api: POST ${SYNC_PATH} with a query is not an operation of the contract`,
+      usageError(
+        'ERR_UNKNOWN_OPERATION',
+        `client.api: POST ${SYNC_PATH} with a query is not an operation of the contract`,
       ),
     );
     expect(server.connections).toBe(0);
@@ -68,8 +71,9 @@ describe('client.api routes', () => {
     await expect(
       client.api.POST(SYNC_PATH, { body: validBody, headers: { Host: 'elsewhere' } }),
     ).rejects.toThrow(
-      new TypeError(
-        '@tianman/client: client.api headers.host: set by the client, not by the caller',
+      usageError(
+        'ERR_INVALID_OPTION',
+        'client.api headers.host: set by the client, not by the caller',
       ),
     );
     expect(server.connections).toBe(0);

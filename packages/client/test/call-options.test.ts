@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { resolveOptions } from '../src/options.js';
-import { checkHeaders, resolveCall } from '../src/send.js';
-import { APP_ID, APP_KEY } from './helpers.js';
+import { resolveCall } from '../src/call-options.js';
+import { checkHeaders } from '../src/request-headers.js';
+import { resolveOptions } from '../src/resolve-options.js';
+import { APP_ID, APP_KEY, usageError } from './helpers.js';
 
 const cfg = resolveOptions({ appId: APP_ID, appKey: APP_KEY, environment: 'mock' });
 const refused = (fn: () => unknown, message: string): void => {
-  expect(fn).toThrow(new TypeError(`@tianman/client: ${message}`));
+  expect(fn).toThrow(usageError('ERR_INVALID_OPTION', message));
 };
 
 describe('call options', () => {

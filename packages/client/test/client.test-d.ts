@@ -155,4 +155,20 @@ describe('the public API types', () => {
     // @ts-expect-error not a path of the contract
     await client.api.POST('/v1/unknown', {});
   });
+
+  it('client.api takes the call options beside body', async () => {
+    const body = {
+      fenOrderId: 'ORDER20261125001',
+      mid: '898310148160568',
+      serviceId: '500001000000000000000000000001',
+      type: 'Order_Paid' as const,
+    };
+    await client.api.POST('/v1/inip/corporate-wallet/wechat-pay-point/order/sync', {
+      body,
+      signal: AbortSignal.timeout(1000),
+      headers: { 'x-request-id': 'r1' },
+      timeoutMs: 500,
+      retry: { limit: 0 },
+    });
+  });
 });

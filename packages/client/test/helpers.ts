@@ -134,3 +134,8 @@ export function recordingLogger(): {
 
 /** Retry timing for tests: tiny delays, no jitter. */
 export const fastRetry = { baseDelayMs: 1, maxDelayMs: 5, jitter: false };
+
+/** The `TypeError` a caller's mistake throws: prefixed, with its `code`. */
+export function usageError(code: string, message: string): TypeError {
+  return Object.assign(new TypeError(`@tianman/client: ${message}`), { code });
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { APP_ID, APP_KEY, serve, validBody } from './helpers.js';
+import { APP_ID, APP_KEY, serve, usageError, validBody } from './helpers.js';
 
 // The contract's one operation accepts both auth modes; a contract may also have operations that
 // accept one. This adds such an operation to the generated table.
@@ -28,8 +28,9 @@ describe("an operation the client's auth mode does not fit", () => {
       auth: 'token',
     }) as unknown as Record<string, (body: unknown) => Promise<unknown>>;
     await expect(client.signedOnly?.(validBody)).rejects.toThrow(
-      new TypeError(
-        "@tianman/client: signedOnly does not accept auth: 'token' (the contract allows signature)",
+      usageError(
+        'ERR_AUTH_MODE',
+        "signedOnly does not accept auth: 'token' (the contract allows signature)",
       ),
     );
     expect(server.connections).toBe(0);

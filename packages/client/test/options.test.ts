@@ -158,7 +158,12 @@ describe('per-call options', () => {
       });
       const call = client.syncPayScoreOrder(validBody, { timeoutMs: timeoutMs as number });
       await expect(call).rejects.toThrow(TypeError);
-      await expect(call).rejects.toThrow(/^@tianman\/client: timeoutMs: expected number from 0 to/);
+      await expect(call).rejects.toMatchObject({
+        code: 'ERR_INVALID_OPTION',
+        message: expect.stringMatching(
+          /^@tianman\/client: call option timeoutMs: expected number from 0 to/,
+        ),
+      });
       expect(requests).toBe(0);
     },
   );

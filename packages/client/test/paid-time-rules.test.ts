@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { operationTable } from '../src/generated/operations.js';
 import { isValidationError, validateRequestBody } from '../src/index.js';
 import { checkPaidTime } from '../src/paid-time.js';
-import { serializeRequest } from '../src/validate.js';
+import { checkRequest } from '../src/validate.js';
 import { NOW, validBody } from './helpers.js';
 
 /** Every report checkPaidTime makes for `paidTime`, as [reject, rule, what]. */
@@ -39,14 +39,14 @@ describe('the syncPayScoreOrder hook beside other contract issues', () => {
     expect(validateRequestBody('syncPayScoreOrder', body).map((i) => i.path)).toEqual(['/mid']);
     let rules: string[] = [];
     try {
-      serializeRequest(
-        'syncPayScoreOrder',
-        operationTable.syncPayScoreOrder.validate,
-        body,
-        NOW,
-        () => {},
-        { method: 'POST', url: 'x', headers: {} },
-      );
+      checkRequest({
+        operationId: 'syncPayScoreOrder',
+        validate: operationTable.syncPayScoreOrder.validate,
+        body: { value: body },
+        now: NOW,
+        log: () => {},
+        request: () => ({ method: 'POST', url: 'x', headers: {} }),
+      });
     } catch (error) {
       if (isValidationError(error)) rules = error.issues.map((i) => `${i.path} ${i.rule}`);
     }

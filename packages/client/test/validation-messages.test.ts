@@ -1,16 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { operationTable } from '../src/generated/operations.js';
 import { type ValidationError, validateRequestBody } from '../src/index.js';
-import { issuesOf, serializeRequest } from '../src/validate.js';
+import { checkRequest, issuesOf } from '../src/validate.js';
 import { NOW } from './helpers.js';
 
 const SYNC = 'syncPayScoreOrder';
 const request = { method: 'POST', url: 'https://example.test/x', headers: {} };
 
-/** The ValidationError serializeRequest throws for `body` (nothing would be sent). */
+/** The ValidationError checkRequest throws for `body` (nothing would be sent). */
 function refusal(body: unknown): ValidationError {
   try {
-    serializeRequest(SYNC, operationTable.syncPayScoreOrder.validate, body, NOW, () => {}, request);
+    checkRequest({
+      operationId: SYNC,
+      validate: operationTable.syncPayScoreOrder.validate,
+      body: { value: body },
+      now: NOW,
+      log: () => {},
+      request: () => request,
+    });
   } catch (error) {
     return error as ValidationError;
   }

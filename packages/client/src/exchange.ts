@@ -1,16 +1,16 @@
 import { sleep } from './abort.js';
+import type { Call } from './call-options.js';
+import type { Config } from './config.js';
 import {
   ApiError,
-  AuthError,
   NetworkError,
   type RequestSummary,
   redactHeaders,
   type TianmanError,
   TimeoutError,
 } from './errors.js';
-import type { Config } from './options.js';
-import { type Answer, answerError, codeOf, field, scrubHeaders } from './response.js';
-import { type RetryPolicy, retryAfterMs, retryDelay, retryReason } from './retry.js';
+import { type Answer, codeOf, field, scrubHeaders } from './response.js';
+import { retryAfterMs, retryDelay, retryReason } from './retry.js';
 import { isResponseTooLarge, type WireResponse } from './transport.js';
 
 /** One attempt's request: the exact bytes, the headers, and the secret they carry. */
@@ -21,42 +21,37 @@ export interface Attempt {
   secret: string;
 }
 
-/** A call's settings, the client's with the call's overrides applied. */
-export interface Call {
-  signal: AbortSignal | undefined;
-  timeoutMs: number;
-  retry: RetryPolicy;
-  /**
-   * `client.api`: an answer the policy does not retry, a refused one included, is returned for
-   * openapi-fetch to read, not thrown. Only failures without an answer throw.
-   */
-  raw?: boolean;
+/** What {@link exchange} sends, and how each attempt is made. */
+export interface ExchangeRequest {
+  method: string;
+  /** Absolute URL. */
+  url: string;
+  /** Makes one attempt's request: called afresh for every attempt. */
+  prepare: () => Promise<Attempt>;
+  call: Call;
+  /** Token mode: drops a refused token, so the next attempt carries a new one. */
+  refresh?: ((secret: string) => Promise<void>) | undefined;
 }
 
 // A host clock this far from the platform's `Date` is wrong, not just late: platform.md.
 const SKEW_MS = 60_000;
 
 /**
- * Sends one operation's request until an answer the retry policy lets through, and classifies
- * it: success or final answer (returned), auth refusal, redirect, oversize body (thrown as typed
- * errors). Each attempt is prepared afresh (a new signature: timestamp and nonce, or the current
- * token), has its own timeout, and ends the call at once when the caller's signal aborts.
- * Transient failures are retried with backoff; the last one is thrown. A `1000`/`1001` refusal
- * is an {@link AuthError}, unless the answer's `Date` shows the host clock is off (the offset is
- * adopted and the request signed and sent once more), or `refresh` is given (token mode: the
- * token is dropped and the request sent once more).
+ * Sends one request until an answer the retry policy lets through, and returns that answer for
+ * `classify` to judge: the only place that decides success. Each attempt is prepared afresh (a
+ * new signature: timestamp and nonce, or the current token), has its own timeout, and ends the
+ * call at once when the caller's signal aborts. Transient failures are retried with backoff; when
+ * retries run out, the last answer is returned, or the last failure without an answer (network,
+ * timeout) thrown. A `1000` refusal whose `Date` shows the host clock is off is signed and sent
+ * once more with the offset adopted; with `refresh` (token mode), a `1000`/`1001` refusal drops
+ * the token and is sent once more. Only failures without a usable answer throw: no answer at
+ * all, or one over `maxResponseBytes`.
  */
-export async function exchange(
-  cfg: Config,
-  method: string,
-  path: string,
-  prepare: () => Promise<Attempt>,
-  call: Call,
-  refresh?: (secret: string) => Promise<void>,
-): Promise<Answer> {
+export async function exchange(cfg: Config, request: ExchangeRequest): Promise<Answer> {
+  const { method, url, prepare, call } = request;
+  let { refresh } = request;
   const { log, logger } = cfg;
   const { signal, timeoutMs, retry } = call;
-  const url = cfg.baseUrl + path;
   let skewFixed = false;
   for (let attempts = 1, retries = 0; ; attempts++) {
     signal?.throwIfAborted();
@@ -67,8 +62,8 @@ export async function exchange(
     // never fire, and the request would go out.
     signal?.throwIfAborted();
     // Built only when needed, an error or a logger: the hot path allocates as little as it can.
-    const request = (): RequestSummary => ({ method, url, headers: redactHeaders(headers) });
-    if (logger) log('debug', `${method} ${url}`, { attempt: attempts, request: request() });
+    const summary = (): RequestSummary => ({ method, url, headers: redactHeaders(headers) });
+    if (logger) log('debug', `${method} ${url}`, { attempt: attempts, request: summary() });
     // One controller for the attempt: its timeout and the caller's abort. (AbortSignal.timeout +
     // AbortSignal.any measured no faster here, leaves a live timer per call for `timeoutMs`, and
     // `any` needs Node 20.3.)
@@ -109,14 +104,13 @@ export async function exchange(
           code: 'ERR_RESPONSE_TOO_LARGE',
           status: cause.status,
           attempts,
-          request: request(),
+          request: summary(),
           headers: scrubHeaders(cause.headers, secrets),
         },
       );
     }
 
-    let error: TianmanError;
-    let reason: string | undefined;
+    let reason: string;
     let delay: number | undefined;
     if (response) {
       const { status, text } = response;
@@ -131,22 +125,13 @@ export async function exchange(
         text,
         data,
         attempts,
-        request,
+        request: summary,
         secrets,
       };
       const code = codeOf(data);
       if (logger) log('debug', `HTTP ${status}`, { attempt: attempts, status, code });
-      if (status > 299 && status < 400 && !call.raw) {
-        // Never followed: the signature or token would go to the new location, and a 302 would
-        // turn the POST into a GET.
-        const location = response.headers.location;
-        throw answerError(
-          answer,
-          ApiError,
-          `: redirect to ${location === undefined ? '(no Location)' : JSON.stringify(location)} not followed (a signed request never is)`,
-          'ERR_REDIRECT',
-        );
-      }
+      // A redirect is never followed (classify says why) nor retried: it ends the exchange.
+      if (status > 299 && status < 400) return answer;
       const auth = field(data, 'errCode');
       if (auth === '1000' || auth === '1001') {
         // The host clock may be off: the platform's Date says by how much. Adopt that offset and
@@ -181,18 +166,12 @@ export async function exchange(
           refresh = undefined;
           continue;
         }
-        if (call.raw) return answer;
-        throw answerError(
-          answer,
-          AuthError,
-          auth === '1000' ? ': check appId, appKey and the clock' : ': no permission for this API',
-        );
+        return answer;
       }
-      reason = retryReason(status, code);
-      if (!reason) return answer;
-      error = answerError(answer);
+      const retryable = retryReason(status, code);
+      if (!retryable || retries >= retry.limit) return answer;
+      reason = retryable;
       delay = retryAfterMs(response.headers['retry-after'], cfg.clock());
-      if (retries >= retry.limit && call.raw) return answer;
     } else {
       const inner = (cause as { cause?: { code?: string; message?: string }; code?: string })
         ?.cause;
@@ -200,12 +179,15 @@ export async function exchange(
       reason = timedOut
         ? `timed out after ${timeoutMs} ms`
         : `network error${why ? ` ${why}` : ''}`;
-      error = new (timedOut ? TimeoutError : NetworkError)(
-        `${method} ${url}: ${reason} (attempts: ${attempts})`,
-        { code: timedOut ? 'ERR_TIMEOUT' : 'ERR_NETWORK', attempts, request: request(), cause },
-      );
+      if (retries >= retry.limit) {
+        const error: TianmanError = new (timedOut ? TimeoutError : NetworkError)(
+          `${method} ${url}: ${reason} (attempts: ${attempts})`,
+          { code: timedOut ? 'ERR_TIMEOUT' : 'ERR_NETWORK', attempts, request: summary(), cause },
+        );
+        throw error;
+      }
     }
-    if (retries++ >= retry.limit) throw error;
+    retries++;
     delay = retryDelay(retry, retries, delay);
     log('warn', `retrying in ${delay} ms: ${reason}`, {
       attempt: attempts,

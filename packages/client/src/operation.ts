@@ -1,0 +1,30 @@
+import { operationTable, tokenOperation } from './generated/operations.js';
+import type { ValidateFunction } from './validate.js';
+
+/** One operation of the contract, as the request road sends it. */
+export interface Operation {
+  /** The operationId: the method's name. */
+  id: string;
+  method: string;
+  /** The path, appended to the base URL. */
+  path: string;
+  /** The auth modes the contract accepts for it; empty for the token endpoint. */
+  security: readonly ('signature' | 'token')[];
+  /** The generated validator of its request body. */
+  validate: ValidateFunction;
+  /** The token endpoint: it authenticates with its own signed body, no `Authorization`. */
+  tokenEndpoint: boolean;
+}
+
+/** Every operation of the contract, the token endpoint last, from the generated table. */
+export const operations: readonly Operation[] = [
+  ...Object.entries(operationTable).map(([id, row]) => ({ id, ...row, tokenEndpoint: false })),
+  {
+    id: tokenOperation.operationId,
+    method: tokenOperation.method,
+    path: tokenOperation.path,
+    security: [],
+    validate: tokenOperation.validate,
+    tokenEndpoint: true,
+  },
+];

@@ -1,0 +1,79 @@
+import { AUTHORIZATION_HEADER } from '@tianman/signer';
+import type { Auth } from './auth.js';
+import { type CallOptions, resolveCall } from './call-options.js';
+import type { Config } from './config.js';
+import { fail, redactHeaders } from './errors.js';
+import { type Attempt, exchange } from './exchange.js';
+import type { Operation } from './operation.js';
+import { checkHeaders } from './request-headers.js';
+import type { Answer } from './response.js';
+import { type BodyInput, checkRequest } from './validate.js';
+
+/** What every request of a client shares: its checked options and its authentication. */
+export interface Client {
+  cfg: Config;
+  auth: Auth;
+}
+
+/** One call of an operation, as either road (a method, `client.api`) hands it over. */
+export interface OperationCall {
+  operation: Operation;
+  body: BodyInput;
+  /** The per-call options, unchecked. */
+  options: CallOptions | undefined;
+  /** Names the road in messages: `'call option '` for the methods, `'client.api '`. */
+  where: string;
+}
+
+/**
+ * The one request road: every method and every `client.api` call comes through here. It checks
+ * that the operation accepts the client's auth mode and the call's options and headers,
+ * serializes the body once (or takes `client.api`'s bytes as they are), validates it against
+ * the contract and the hook table (nothing is sent when it fails), then sends it, authenticated
+ * afresh for every attempt, and returns the final answer for `classify` to judge.
+ */
+export async function sendOperation(client: Client, call: OperationCall): Promise<Answer> {
+  const { cfg, auth } = client;
+  const { operation: op, where } = call;
+  if (!op.tokenEndpoint && !op.security.includes(cfg.auth)) {
+    fail(
+      'ERR_AUTH_MODE',
+      `${op.id} does not accept auth: '${cfg.auth}' (the contract allows ${op.security.join(', ')})`,
+    );
+  }
+  const settings = resolveCall(cfg, call.options, where);
+  const headers = checkHeaders(call.options?.headers, where);
+  const url = cfg.baseUrl + op.path;
+  const text = checkRequest({
+    operationId: op.id,
+    validate: op.validate,
+    body: call.body,
+    now: cfg.clock(),
+    log: cfg.log,
+    request: () => ({ method: op.method, url, headers: redactHeaders(headers) }),
+  });
+  const prepare: () => Promise<Attempt> = op.tokenEndpoint
+    ? // The token endpoint authenticates with its own body; its signature is a secret like any
+      // other: an echo of the request must not show it.
+      async () => ({ body: text, headers, secret: tokenSignature(text) })
+    : async () => {
+        const [authorization, secret] = await auth.authorize(text, settings);
+        return {
+          body: text,
+          headers: { ...headers, [AUTHORIZATION_HEADER]: authorization },
+          secret,
+        };
+      };
+  return exchange(cfg, {
+    method: op.method,
+    url,
+    prepare,
+    call: settings,
+    refresh: op.tokenEndpoint ? undefined : auth.drop,
+  });
+}
+
+/** The `signature` field of a token request's (validated) text. */
+function tokenSignature(text: string): string {
+  return String((JSON.parse(text) as { signature?: unknown }).signature);
+}
