@@ -56,6 +56,7 @@ export function createAuth(cfg: Config): Auth {
       url: cfg.baseUrl + tokenOperation.path,
       prepare,
       call: { signal: undefined, timeoutMs: cfg.timeoutMs, retry: cfg.retry },
+      idempotent: (tokenOperation as { idempotent?: boolean }).idempotent === true,
     });
     // An auth refusal or a redirect fails the call as it would any other; any other answer
     // without a usable token is this call's failure to authenticate.

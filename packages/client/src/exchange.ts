@@ -29,6 +29,12 @@ export interface ExchangeRequest {
   /** Makes one attempt's request: called afresh for every attempt. */
   prepare: () => Promise<Attempt>;
   call: Call;
+  /**
+   * The contract marks the operation idempotent (`x-tianman-idempotent`): a request the server
+   * may have read is sent again after a failure without an answer. Otherwise such a failure
+   * ends the call with `ERR_MAYBE_DELIVERED`.
+   */
+  idempotent: boolean;
   /** Token mode: drops a refused token, so the next attempt carries a new one. */
   refresh?: ((secret: string) => Promise<void>) | undefined;
 }
@@ -77,6 +83,7 @@ export async function exchange(cfg: Config, request: ExchangeRequest): Promise<A
     signal?.addEventListener('abort', onAbort);
     let response: WireResponse | undefined;
     let cause: unknown;
+    const progress = { written: false };
     try {
       response = await cfg.transport({
         method,
@@ -85,6 +92,7 @@ export async function exchange(cfg: Config, request: ExchangeRequest): Promise<A
         body,
         signal: controller.signal,
         maxResponseBytes: cfg.maxResponseBytes,
+        progress,
       });
     } catch (error) {
       cause = error;
@@ -179,10 +187,19 @@ export async function exchange(cfg: Config, request: ExchangeRequest): Promise<A
       reason = timedOut
         ? `timed out after ${timeoutMs} ms`
         : `network error${why ? ` ${why}` : ''}`;
-      if (retries >= retry.limit) {
+      // The server may have read this request: sending it again could deliver it twice.
+      const maybeDelivered = progress.written && !request.idempotent;
+      if (maybeDelivered || retries >= retry.limit) {
         const error: TianmanError = new (timedOut ? TimeoutError : NetworkError)(
-          `${method} ${url}: ${reason} (attempts: ${attempts})`,
-          { code: timedOut ? 'ERR_TIMEOUT' : 'ERR_NETWORK', attempts, request: summary(), cause },
+          maybeDelivered
+            ? `${method} ${url}: ${reason} after the request was sent: it may have been delivered; check its outcome before sending it again (attempts: ${attempts})`
+            : `${method} ${url}: ${reason} (attempts: ${attempts})`,
+          {
+            code: maybeDelivered ? 'ERR_MAYBE_DELIVERED' : timedOut ? 'ERR_TIMEOUT' : 'ERR_NETWORK',
+            attempts,
+            request: summary(),
+            cause,
+          },
         );
         throw error;
       }

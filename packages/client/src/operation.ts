@@ -14,11 +14,24 @@ export interface Operation {
   validate: ValidateFunction;
   /** The token endpoint: it authenticates with its own signed body, no `Authorization`. */
   tokenEndpoint: boolean;
+  /**
+   * The contract marks it `x-tianman-idempotent`: sending it twice has the effect of sending it
+   * once, so a request the server may have read is sent again after a failure without answer.
+   */
+  idempotent: boolean;
 }
+
+/** `x-tianman-idempotent` of a row of the generated table, `false` when it says nothing. */
+const idempotent = (row: object): boolean => (row as { idempotent?: boolean }).idempotent === true;
 
 /** Every operation of the contract, the token endpoint last, from the generated table. */
 export const operations: readonly Operation[] = [
-  ...Object.entries(operationTable).map(([id, row]) => ({ id, ...row, tokenEndpoint: false })),
+  ...Object.entries(operationTable).map(([id, row]) => ({
+    id,
+    ...row,
+    tokenEndpoint: false,
+    idempotent: idempotent(row),
+  })),
   {
     id: tokenOperation.operationId,
     method: tokenOperation.method,
@@ -26,5 +39,6 @@ export const operations: readonly Operation[] = [
     security: [],
     validate: tokenOperation.validate,
     tokenEndpoint: true,
+    idempotent: idempotent(tokenOperation),
   },
 ];

@@ -69,6 +69,7 @@ export async function sendOperation(client: Client, call: OperationCall): Promis
     url,
     prepare,
     call: settings,
+    idempotent: op.idempotent,
     refresh: op.tokenEndpoint ? undefined : auth.drop,
   });
 }

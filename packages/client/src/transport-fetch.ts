@@ -37,7 +37,12 @@ async function send(wire: WireRequest, fetchImpl: typeof fetch): Promise<WireRes
   try {
     return await exchangeOnce(wire, fetchImpl, exchange.signal);
   } catch (error) {
-    throw settledError(error, signal);
+    const settled = settledError(error, signal);
+    // fetch says nothing of how far a request got: only a failure to connect proves that no
+    // byte left. Anything else (a reset, a malformed answer, a timeout) may come after the
+    // server read the request.
+    if (wire.progress) wire.progress.written = !isConnectFailure(settled);
+    throw settled;
   } finally {
     signal.removeEventListener('abort', relay);
   }
@@ -80,6 +85,32 @@ async function exchangeOnce(
     text += decoder.decode(value, { stream: true });
   }
   return { status, headers, text: text + decoder.decode() };
+}
+
+// Codes of failures to reach the server at all: no connection, so no byte of the request left.
+// (TLS failures happen in the handshake, before any request byte.)
+const CONNECT_FAILURES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EAI_FAIL',
+  'EHOSTUNREACH',
+  'EHOSTDOWN',
+  'ENETUNREACH',
+  'ENETDOWN',
+  'EADDRNOTAVAIL',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'CERT_HAS_EXPIRED',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
+
+function isConnectFailure(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && CONNECT_FAILURES.has(code);
 }
 
 function settledError(error: unknown, signal: AbortSignal): unknown {

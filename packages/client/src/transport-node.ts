@@ -8,6 +8,7 @@
  */
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import type { Socket } from 'node:net';
 import { urlToHttpOptions } from 'node:url';
 import {
   declaredLength,
@@ -58,7 +59,55 @@ export function createNodeTransport(options: NodeTransportOptions = {}): Transpo
   return (request) => send(request, agent);
 }
 
-function send(wire: WireRequest, agent: HttpAgent | HttpsAgent | undefined): Promise<WireResponse> {
+// A kept-alive socket is not reused once the server may be about to close it: a request written
+// into a socket the server closes is lost in an unknown state (read or not), which for a POST
+// means an error the caller must resolve by querying. So a free socket is reused only until
+// 1 s before the idle timeout the server announced (`Keep-Alive: timeout=N`; Node's agent frees
+// it at N s, too late for the race), or for 4 s when the server announced none (Node's own
+// server closes idle sockets after 5 s). A stale socket is found before any byte is written:
+// it is dropped and the request goes on another socket, as undici does with its
+// keepAliveTimeoutThreshold.
+const KEEP_ALIVE_MARGIN_MS = 1_000;
+const UNANNOUNCED_IDLE_MS = 4_000;
+// When each socket stops being reusable: set as an answer on it ends.
+const reusableUntil = new WeakMap<Socket, number>();
+// Stale sockets a request may meet in a row before it takes whatever the agent gives it: each
+// one is dropped from the pool, so the pool runs out of them first.
+const MAX_STALE = 32;
+// What a request made on a stale socket rejects with: it sent nothing and goes again.
+const STALE: unique symbol = Symbol('stale socket');
+
+async function send(
+  wire: WireRequest,
+  agent: HttpAgent | HttpsAgent | undefined,
+): Promise<WireResponse> {
+  for (let stale = 0; ; stale++) {
+    try {
+      return await exchange(wire, agent, stale < MAX_STALE);
+    } catch (error) {
+      if (error !== STALE) throw error;
+    }
+  }
+}
+
+/** Whether a free socket must not carry another request (see {@link KEEP_ALIVE_MARGIN_MS}). */
+function isStale(socket: Socket): boolean {
+  if (socket.destroyed || socket.readableEnded || socket.writableEnded) return true;
+  const until = reusableUntil.get(socket);
+  return until !== undefined && performance.now() >= until;
+}
+
+/** How long a socket may idle after an answer with these headers, by its `keep-alive` hint. */
+function idleLimit(headers: Record<string, string>): number {
+  const hint = /(?:^|[\s,;])timeout=(\d{1,9})(?:$|[\s,;])/i.exec(headers['keep-alive'] ?? '')?.[1];
+  return hint === undefined ? UNANNOUNCED_IDLE_MS : Number(hint) * 1000 - KEEP_ALIVE_MARGIN_MS;
+}
+
+function exchange(
+  wire: WireRequest,
+  agent: HttpAgent | HttpsAgent | undefined,
+  checkStale: boolean,
+): Promise<WireResponse> {
   const { signal, maxResponseBytes, body } = wire;
   if (signal.aborted) return Promise.reject(signal.reason);
 
@@ -103,10 +152,45 @@ function send(wire: WireRequest, agent: HttpAgent | HttpsAgent | undefined): Pro
     }
     signal.addEventListener('abort', onAbort);
 
+    // The phase: a request is written when its socket is connected (Node flushes it then; TLS
+    // holds it until the handshake is done). A reused socket is checked first, before Node
+    // flushes the request into it right after this event.
+    const written = (): void => {
+      if (wire.progress) wire.progress.written = true;
+    };
+    req.on('socket', (socket: Socket) => {
+      if (req.reusedSocket && checkStale && isStale(socket)) {
+        socket.destroy();
+        return drop(STALE);
+      }
+      if (!socket.connecting) return written();
+      socket.once(secure ? 'secureConnect' : 'connect', written);
+    });
     // Stays attached after settling: a late error (the socket torn down by `drop`) must land
     // somewhere rather than crash the process as an unhandled 'error' event.
     req.on('error', (error) => finish(error));
+    // Whatever else ends the request without an answer (a socket closed with no error) must
+    // not leave the call waiting for its timeout. With an answer under way, its own end decides
+    // (an interceptor such as nock may close the request before the answer is read).
+    let answering: IncomingMessage | undefined;
+    const closed = (): void =>
+      finish(
+        Object.assign(new Error('the connection closed before an answer'), { code: 'ECONNRESET' }),
+      );
+    req.on('close', () => (answering ? answering.once('close', closed) : closed()));
+    // An answer of 101 Switching Protocols to a request that asked for no upgrade: the socket now
+    // speaks something else. Node hands it over only to an 'upgrade' listener (and otherwise
+    // destroys it without an error); it is dropped at once.
+    req.on('upgrade', (_res: IncomingMessage, socket: Socket) => {
+      socket.destroy();
+      finish(
+        Object.assign(new Error('unsolicited 101 Switching Protocols'), {
+          code: 'ERR_UNEXPECTED_UPGRADE',
+        }),
+      );
+    });
     req.on('response', (res: IncomingMessage) => {
+      answering = res;
       const status = res.statusCode ?? 0;
       const responseHeaders = collectHeaders(res.rawHeaders);
       const declared = declaredLength(responseHeaders);
@@ -125,6 +209,8 @@ function send(wire: WireRequest, agent: HttpAgent | HttpsAgent | undefined): Pro
         } else chunks.push(chunk);
       });
       res.on('end', () => {
+        const { socket } = req;
+        if (socket) reusableUntil.set(socket, performance.now() + idleLimit(responseHeaders));
         const text =
           chunks.length === 1
             ? (chunks[0] as Buffer).toString('utf8')

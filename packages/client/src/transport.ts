@@ -11,7 +11,11 @@
  *   not drained, and the call rejects with {@link ResponseTooLargeError};
  * - an abort rejects with `signal.reason`; a network failure rejects with the underlying error
  *   (its `code`, e.g. `ECONNRESET`, intact);
- * - it leaves nothing behind (listeners, timers) once the promise settles.
+ * - it leaves nothing behind (listeners, timers) once the promise settles;
+ * - it says, through `progress`, whether any byte of the request may have left: a failure before
+ *   that (connection refused, DNS, TLS, a kept-alive socket found stale before writing) sent
+ *   nothing and is safe to retry; after it, the server may have read the request, and only an
+ *   idempotent operation may be sent again.
  */
 
 /** One HTTP exchange as the pipeline asks for it. */
@@ -28,6 +32,18 @@ export interface WireRequest {
   signal: AbortSignal;
   /** The most body bytes read; past it the transport drops the connection and throws {@link ResponseTooLargeError}. */
   maxResponseBytes: number;
+  /** Where the exchange got to; the transport updates it. */
+  progress?: WireProgress;
+}
+
+/** How far one exchange got, as its transport reports it. */
+export interface WireProgress {
+  /**
+   * Some byte of the request may have left for the server: the socket it was written to was
+   * connected (or, for `fetch`, the request was handed over and did not fail to connect). Set
+   * by the transport, never unset once a byte may have left.
+   */
+  written: boolean;
 }
 
 /** The answer, its body read whole as text. */

@@ -98,7 +98,7 @@ describe('client.api: openapi-fetch over the one pipeline', () => {
     });
     await expect(client.api.POST(SYNC_PATH, { body: validBody })).rejects.toMatchObject({
       name: 'TimeoutError',
-      code: 'ERR_TIMEOUT',
+      code: 'ERR_MAYBE_DELIVERED',
     });
   });
 

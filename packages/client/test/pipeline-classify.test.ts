@@ -168,11 +168,28 @@ describe('pipeline: network failures, whatever the transport rejects with', () =
       new TypeError('fetch failed', { cause: { message: 'other side closed' } }),
       'network error other side closed',
     ],
-  ])('%s: a NetworkError', async (_what, value, reason) => {
+  ])('%s: a NetworkError that may have been delivered', async (_what, value, reason) => {
+    // fetch says nothing of how far a request got: only a failure to connect proves nothing left.
     const error = await failure(rejecting(value).syncPayScoreOrder(validBody));
     expect(error.name).toBe('NetworkError');
-    expect(error.message).toBe(`${P}POST ${url}${SYNC_PATH}: ${reason} (attempts: 1)`);
+    expect(error.message).toBe(
+      `${P}POST ${url}${SYNC_PATH}: ${reason} after the request was sent: it may have been delivered; check its outcome before sending it again (attempts: 1)`,
+    );
+    expect(error.code).toBe('ERR_MAYBE_DELIVERED');
+  });
+
+  it.each([
+    ['refused', Object.assign(new Error('x'), { code: 'ECONNREFUSED' })],
+    [
+      'to an unknown host',
+      new TypeError('fetch failed', {
+        cause: Object.assign(new Error('getaddrinfo ENOTFOUND x'), { code: 'ENOTFOUND' }),
+      }),
+    ],
+  ])('a connection %s sent nothing: a NetworkError ERR_NETWORK', async (_what, value) => {
+    const error = await failure(rejecting(value).syncPayScoreOrder(validBody));
     expect(error.code).toBe('ERR_NETWORK');
+    expect(error.message).toMatch(/: network error E[A-Z]+ \(attempts: 1\)$/);
   });
 });
 

@@ -89,33 +89,6 @@ describe('retried: the answer can change on a later attempt', () => {
     expect(new Set(server.received.map((r) => authOf(r).nonce)).size).toBe(3);
   });
 
-  it('a reset socket is a NetworkError, retried with a fresh nonce', async () => {
-    const server = await serve(
-      script(
-        (_res, raw) => raw.socket.destroy(),
-        (_res, raw) => raw.socket.destroy(),
-        ok,
-      ),
-    );
-    const result = await clientFor(server.url).syncPayScoreOrder(validBody);
-    expect(result.attempts).toBe(3);
-    expect(new Set(server.received.map((r) => authOf(r).nonce)).size).toBe(3);
-  });
-
-  it('a socket reset on every attempt ends in a NetworkError with status 0 and the cause', async () => {
-    const server = await serve(script((_res, raw) => raw.socket.destroy()));
-    const error = await failure(clientFor(server.url).syncPayScoreOrder(validBody));
-    expect(isNetworkError(error)).toBe(true);
-    expect(error).toMatchObject({
-      name: 'NetworkError',
-      code: 'ERR_NETWORK',
-      status: 0,
-      attempts: 3,
-    });
-    expect(error.cause).toBeInstanceOf(Error);
-    expect(server.received).toHaveLength(3);
-  });
-
   it('a refused connection is a NetworkError, retried', async () => {
     const server = await serve(script(ok));
     const url = server.url;
@@ -125,40 +98,6 @@ describe('retried: the answer can change on a later attempt', () => {
     expect(error).toMatchObject({ name: 'NetworkError', attempts: 3 });
     expect(error.message).toContain('ECONNREFUSED');
     expect(logger.events.filter((e) => e.level === 'warn')).toHaveLength(2);
-  });
-
-  it('an attempt that times out is a TimeoutError, retried', async () => {
-    // The first request never gets an answer; the second one does.
-    const server = await serve(script(() => {}, ok));
-    const result = await clientFor(server.url, { timeoutMs: 500 }).syncPayScoreOrder(validBody);
-    expect(result.attempts).toBe(2);
-    expect(new Set(server.received.map((r) => authOf(r).nonce)).size).toBe(2);
-  });
-
-  it('timing out on every attempt ends in a TimeoutError', async () => {
-    const server = await serve(() => {});
-    const error = await failure(
-      clientFor(server.url, { timeoutMs: 5000 }).syncPayScoreOrder(validBody, { timeoutMs: 50 }),
-    );
-    expect(isTimeoutError(error)).toBe(true);
-    expect(error).toMatchObject({
-      name: 'TimeoutError',
-      code: 'ERR_TIMEOUT',
-      status: 0,
-      attempts: 3,
-    });
-    expect(error.message).toContain('timed out after 50 ms');
-  });
-
-  it('the timeout covers the body: headers then silence is a TimeoutError', async () => {
-    const server = await serve((_request, res) => {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.write('{"respCode":');
-    });
-    const error = await failure(
-      clientFor(server.url, { timeoutMs: 100 }).syncPayScoreOrder(validBody),
-    );
-    expect(error).toMatchObject({ name: 'TimeoutError', attempts: 3 });
   });
 
   it('an HTML 502 page is retried, then an ApiError with the status and a short excerpt', async () => {
@@ -173,6 +112,51 @@ describe('retried: the answer can change on a later attempt', () => {
     expect(error.message).toContain('<html> <head><title>502 Bad Gateway</title>');
     expect(error.message.length).toBeLessThan(400);
     expect(error.respCode).toBeUndefined();
+  });
+});
+
+describe('not retried: the server may have read the request (the operation is not idempotent)', () => {
+  it('a socket reset after the request was read: a NetworkError ERR_MAYBE_DELIVERED with status 0 and the cause', async () => {
+    const server = await serve(script((_res, raw) => raw.socket.destroy()));
+    const error = await failure(clientFor(server.url).syncPayScoreOrder(validBody));
+    expect(isNetworkError(error)).toBe(true);
+    expect(error).toMatchObject({
+      name: 'NetworkError',
+      code: 'ERR_MAYBE_DELIVERED',
+      status: 0,
+      attempts: 1,
+    });
+    expect(error.message).toContain('may have been delivered; check its outcome');
+    expect(error.cause).toBeInstanceOf(Error);
+    expect(server.received).toHaveLength(1);
+  });
+
+  it('timing out after sending: a TimeoutError ERR_MAYBE_DELIVERED, after the per-call timeout', async () => {
+    const server = await serve(() => {});
+    const error = await failure(
+      clientFor(server.url, { timeoutMs: 5000 }).syncPayScoreOrder(validBody, { timeoutMs: 50 }),
+    );
+    expect(isTimeoutError(error)).toBe(true);
+    expect(error).toMatchObject({
+      name: 'TimeoutError',
+      code: 'ERR_MAYBE_DELIVERED',
+      status: 0,
+      attempts: 1,
+    });
+    expect(error.message).toContain('timed out after 50 ms after the request was sent');
+    expect(server.received).toHaveLength(1);
+  });
+
+  it('the timeout covers the body: headers then silence is a TimeoutError', async () => {
+    const server = await serve((_request, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('{"respCode":');
+    });
+    const error = await failure(
+      clientFor(server.url, { timeoutMs: 100 }).syncPayScoreOrder(validBody),
+    );
+    expect(error).toMatchObject({ name: 'TimeoutError', code: 'ERR_MAYBE_DELIVERED', attempts: 1 });
+    expect(server.received).toHaveLength(1);
   });
 });
 

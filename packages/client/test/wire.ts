@@ -201,3 +201,60 @@ export async function connectProxy(): Promise<WireServer & { tunnels: string[] }
   const tracked = await track(server, 'http');
   return Object.assign(tracked, { tunnels });
 }
+
+/** A TCP server that reads whole HTTP/1.1 requests and answers with raw bytes of the test's choosing. */
+export interface RawServer {
+  url: string;
+  /** Requests read whole (headers and the `content-length` bytes of body): deliveries. */
+  delivered: Array<{ head: string; body: string }>;
+  connections: number;
+  close(): Promise<void>;
+}
+
+/**
+ * A server that speaks HTTP by hand, to answer in ways `node:http` never would (malformed
+ * framing, an unsolicited 101, a reset after reading). `answer` gets each request read whole and
+ * its socket; it writes raw bytes, destroys the socket, or does nothing.
+ */
+export async function rawServer(
+  answer: (socket: Socket, request: { head: string; body: string }, n: number) => void,
+): Promise<RawServer> {
+  const { createServer: createTcpServer } = await import('node:net');
+  const sockets = new Set<Socket>();
+  const result: RawServer = {
+    url: '',
+    delivered: [],
+    connections: 0,
+    close: () =>
+      new Promise((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+  const server = createTcpServer((socket) => {
+    result.connections++;
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.on('error', () => {});
+    let buffer = Buffer.alloc(0);
+    socket.on('data', (chunk: Buffer) => {
+      buffer = Buffer.concat([buffer, chunk]);
+      for (;;) {
+        const end = buffer.indexOf('\r\n\r\n');
+        if (end < 0) return;
+        const head = buffer.subarray(0, end).toString('latin1');
+        const length = Number(/\r\ncontent-length: *(\d+)/i.exec(head)?.[1] ?? 0);
+        if (buffer.length < end + 4 + length) return;
+        const body = buffer.subarray(end + 4, end + 4 + length).toString('utf8');
+        buffer = buffer.subarray(end + 4 + length);
+        const request = { head, body };
+        result.delivered.push(request);
+        answer(socket, request, result.delivered.length);
+      }
+    });
+  });
+  open.push(result);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  result.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return result;
+}
