@@ -32,7 +32,7 @@ export interface Call {
 }
 
 const CALL_OPTIONS: Record<keyof CallOptions, Rule> = {
-  signal: null,
+  signal: 'signal',
   timeoutMs: 'count',
   retry: null,
   headers: null,

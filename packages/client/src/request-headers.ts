@@ -27,6 +27,13 @@ export function checkHeaders(headers: unknown, where: string): Record<string, st
   for (const [name, value] of Object.entries(headers)) {
     const lower = name.toLowerCase();
     if (!NAME.test(name)) fail('ERR_INVALID_OPTION', `${where}headers: invalid header name`);
+    // A valid token, but a plain object cannot hold it as a key: it would vanish in silence.
+    if (lower === '__proto__') {
+      fail(
+        'ERR_INVALID_OPTION',
+        `${where}headers.__proto__: not a header name the client can send`,
+      );
+    }
     if (RESERVED.includes(lower)) {
       fail('ERR_INVALID_OPTION', `${where}headers.${lower}: set by the client, not by the caller`);
     }

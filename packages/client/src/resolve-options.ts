@@ -31,18 +31,43 @@ const OPTIONS: Record<keyof TianmanClientOptions, Rule> = {
   tokenStore: 'object',
 };
 
+/**
+ * A credential from its option, else its environment variable (Node only): the value, and the
+ * name a message should give its source by. A missing one is refused.
+ */
+function credential(
+  option: string | undefined,
+  name: string,
+  variable: string,
+): { value: string; name: string } {
+  const fromEnv = option === undefined ? readEnv(variable) : undefined;
+  const value = option ?? fromEnv;
+  if (!value) {
+    fail('ERR_INVALID_OPTION', `${name} is required (the ${name} option, or ${variable} on Node)`);
+  }
+  return { value, name: fromEnv === undefined ? name : variable };
+}
+
 /** Checks a client's options once and applies the defaults. */
 export function resolveOptions(options: TianmanClientOptions | undefined): Config {
   // Object(): a missing options object reads as an empty one, and fails on appId below.
   const o = Object(options) as TianmanClientOptions;
   checkFields(o, OPTIONS, 'option ');
-  const appId = o.appId ?? readEnv('TIANMAN_APP_ID');
-  const appKey = o.appKey ?? readEnv('TIANMAN_APP_KEY');
+  const appId = credential(o.appId, 'appId', 'TIANMAN_APP_ID');
   // The signer puts the appId in a quoted header pair: visible ASCII without `"` or `\`.
-  if (!isValidAppId(appId) || !appKey) {
+  if (!isValidAppId(appId.value)) {
     fail(
       'ERR_INVALID_OPTION',
-      'appId and appKey are required (or TIANMAN_APP_ID and TIANMAN_APP_KEY on Node); appId: visible ASCII',
+      `${appId.name}: visible ASCII only, no spaces, quotes or backslashes`,
+    );
+  }
+  const appKey = credential(o.appKey, 'appKey', 'TIANMAN_APP_KEY');
+  // White space around a key is a copy-paste or a file's newline, never part of the key: kept,
+  // every signature would be wrong with no hint why.
+  if (appKey.value.trim() !== appKey.value) {
+    fail(
+      'ERR_INVALID_OPTION',
+      `${appKey.name}: starts or ends with white space${appKey.name === 'appKey' ? '' : ' (a newline from a file?)'}; remove it`,
     );
   }
   const transport = chooseTransport(o.fetch as typeof fetch | undefined, o.agent);
@@ -58,6 +83,13 @@ export function resolveOptions(options: TianmanClientOptions | undefined): Confi
     fail(
       'ERR_INVALID_OPTION',
       'pass environment (production, test or mock) or an http(s) baseUrl: there is no default',
+    );
+  }
+  // A password in the URL would be in every error, log line and store key that names the URL.
+  if (url.username || url.password) {
+    fail(
+      'ERR_INVALID_OPTION',
+      'baseUrl: user info (user:password@) is not allowed: credentials in a URL end up in logs and errors; the platform authenticates with appId and appKey',
     );
   }
   if (fromEnv && fromEnv !== baseUrl) {
@@ -93,8 +125,8 @@ export function resolveOptions(options: TianmanClientOptions | undefined): Confi
   const now = o.now ?? Date.now;
   const skew = { offsetMs: 0 };
   return {
-    appId: appId as string,
-    appKey: appKey as string,
+    appId: appId.value,
+    appKey: appKey.value,
     baseUrl: baseUrl as string,
     auth,
     timeoutMs: o.timeoutMs ?? 10_000,

@@ -4,17 +4,19 @@ import { checkFields, type Rule } from './option-rules.js';
 /** When and how fast a call is retried. Every field has a default; see {@link DEFAULT_RETRY}. */
 export interface RetryPolicy {
   /**
-   * Retries after the first attempt (so at most `limit + 1` requests). 0 turns retries off.
+   * Retries after the first attempt (so at most `limit + 1` requests), a whole number up to 10.
+   * 0 turns retries off.
    * @default 2
    */
   limit: number;
   /**
-   * Delay before the first retry; each later one doubles it (exponential backoff).
+   * Delay before the first retry; each later one doubles it (exponential backoff). At most
+   * 600000 (10 minutes).
    * @default 1000
    */
   baseDelayMs: number;
   /**
-   * Cap on any delay, a server's `Retry-After` included.
+   * Cap on any delay, a server's `Retry-After` included. At most 600000 (10 minutes).
    * @default 10000
    */
   maxDelayMs: number;
@@ -50,7 +52,7 @@ export const DEFAULT_RETRY: Readonly<RetryPolicy> = Object.freeze({
 export function retryReason(status: number, code: string | undefined): string | undefined {
   // Rate limited (Retry-After, when sent, says how long to wait), or the platform failed: its
   // advice is to retry later with the same parameters.
-  if (status === 429 || status > 499) return `HTTP ${status}`;
+  if (status === 429 || (status > 499 && status < 600)) return `HTTP ${status}`;
   // A sporadic gateway answer seen in the sandbox that clears on retry a few seconds later.
   if (status === 412 && code === '9200') return 'gateway 9200';
   // WeChat's relayed codes: SYSTEM_ERROR means retry later, FREQUENCY_LIMITED slow down.
@@ -83,9 +85,9 @@ export function retryDelay(
 }
 
 const RETRY: Record<keyof RetryPolicy, Rule> = {
-  limit: 'count',
-  baseDelayMs: 'count',
-  maxDelayMs: 'count',
+  limit: 'retries',
+  baseDelayMs: 'delay',
+  maxDelayMs: 'delay',
   jitter: 'boolean',
 };
 

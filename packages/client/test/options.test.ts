@@ -85,18 +85,21 @@ describe('options, checked once', () => {
   });
 
   it.each([
-    [{ appKey: APP_KEY, environment: 'test' }, 'appId and appKey are required'],
-    [{ appId: APP_ID, environment: 'test' }, 'appId and appKey are required'],
-    [{ ...base, appKey: '', environment: 'test' }, 'appId and appKey are required'],
-    [{ ...base, appId: 'has "quotes"', environment: 'test' }, 'appId and appKey are required'],
+    [{ appKey: APP_KEY, environment: 'test' }, 'appId is required'],
+    [{ appId: APP_ID, environment: 'test' }, 'appKey is required'],
+    [{ ...base, appKey: '', environment: 'test' }, 'appKey is required'],
+    [{ ...base, appId: 'has "quotes"', environment: 'test' }, 'appId: visible ASCII only'],
     [{ ...base, environment: 'test', auth: 'hmac' }, 'auth: expected signature or token'],
     [{ ...base, environment: 'test', timeoutMs: '5000' }, 'timeoutMs: expected number'],
     [{ ...base, environment: 'test', timeoutMs: -1 }, 'timeoutMs: expected number'],
-    [{ ...base, environment: 'test', retry: { limit: '2' } }, 'retry.limit: expected number'],
+    [
+      { ...base, environment: 'test', retry: { limit: '2' } },
+      'retry.limit: expected a whole number',
+    ],
     // NaN and Infinity would mean retrying forever, or a 1 ms timer (setTimeout's overflow).
     [
       { ...base, environment: 'test', retry: { limit: Number.NaN } },
-      'retry.limit: expected number',
+      'retry.limit: expected a whole number',
     ],
     [{ ...base, environment: 'test', timeoutMs: Number.NaN }, 'timeoutMs: expected number'],
     [{ ...base, environment: 'test', timeoutMs: Infinity }, 'timeoutMs: expected number'],
@@ -121,7 +124,7 @@ describe('options, checked once', () => {
   });
 
   it('refuses a missing options object with the package name', () => {
-    expect(refusal(undefined)).toContain('appId and appKey are required');
+    expect(refusal(undefined)).toContain('appId is required');
   });
 
   it('treats undefined values as absent', () => {
@@ -197,7 +200,7 @@ describe('defaults from the environment (Node only)', () => {
     process.env.TIANMAN_APP_ID = APP_ID;
     process.env.TIANMAN_APP_KEY = APP_KEY;
     vi.stubGlobal('process', { env: process.env });
-    expect(refusal({ environment: 'mock' })).toMatch(/appId and appKey are required/);
+    expect(refusal({ environment: 'mock' })).toMatch(/appId is required/);
   });
 
   it('TIANMAN_LOG sets the level, and sends events to console when no logger is given', async () => {
@@ -275,7 +278,7 @@ describe('per-call options', () => {
       [{ headers: { authorization: 'x' } }, 'headers.authorization: set by the client'],
       [{ headers: { 'Content-Type': 'text/plain' } }, 'headers.content-type: set by the client'],
       [{ headers: { 'x-a': 'v\r\nx-b: 1' } }, 'headers.x-a: expected a string without control'],
-      [{ retry: { limit: -1 } }, 'retry.limit: expected number'],
+      [{ retry: { limit: -1 } }, 'retry.limit: expected a whole number'],
       [{ timeoutMs: Number.NaN }, 'timeoutMs: expected number'],
     ] as const;
     for (const [options, message] of bad) {
