@@ -1033,7 +1033,6 @@ describe('every rule bites', () => {
     expect(problems.map(([code, at]) => `${code} ${at}`)).toEqual(
       expected.map(([code, at]) => `${code} ${at}`),
     );
-    if (process.env.SHOW_MESSAGES) for (const p of problems) console.log(p.join('\n  '));
     // …each saying what was expected.
     problems.forEach(([, , message], k) => {
       expect(message).toContain(expected[k][2]);
