@@ -65,6 +65,22 @@ const passing: LintCase[] = [
     problems: [],
   },
   {
+    name: 'the same oneOf body as a components/schemas/…Request schema',
+    doc: () => {
+      const doc = contract();
+      doc.components.schemas.FixtureRequest = {
+        description: 'A refund or a cancellation.',
+        oneOf: [branch('refund', 'amount', amount), branch('cancel', 'reason', text())],
+      };
+      return withFixture(
+        doc,
+        { $ref: '#/components/schemas/FixtureRequest' },
+        { kind: 'cancel', reason: 'r' },
+      );
+    },
+    problems: [],
+  },
+  {
     name: 'an allOf body ($ref member) closed by unevaluatedProperties: false',
     doc: () => {
       const doc = contract();
@@ -74,13 +90,15 @@ const passing: LintCase[] = [
         required: ['orderId'],
         properties: { orderId: text() },
       };
+      doc.components.schemas.FixtureRequest = {
+        type: 'object',
+        description: 'A fixture call.',
+        allOf: [{ $ref: '#/components/schemas/FixtureBase' }, { properties: { note: text() } }],
+        unevaluatedProperties: false,
+      };
       return withFixture(
         doc,
-        {
-          type: 'object',
-          allOf: [{ $ref: '#/components/schemas/FixtureBase' }, { properties: { note: text() } }],
-          unevaluatedProperties: false,
-        },
+        { $ref: '#/components/schemas/FixtureRequest' },
         { orderId: 'A1', note: 'n' },
       );
     },
