@@ -81,16 +81,24 @@ const BY_LOWER_CASE = new Map([...KEYWORDS].map((k) => [k.toLowerCase(), k]));
 
 /**
  * Reports each key of a compiled schema that is neither a JSON Schema keyword nor an extension
- * the generator reads.
+ * the generator reads, and each `format` the client does not assert.
  *
  * @param {unknown} doc the whole document, references unresolved
- * @param {{ extensions: string[] }} options the `x-` extensions the generator reads
+ * @param {{ extensions: string[], formats: string[] }} options the `x-` extensions the generator
+ *   reads, the formats the client's validators assert
  * @returns {Array<{ message: string, path: Array<string | number> }>}
  */
 export default function schemaKeywords(doc, options) {
   const extensions = new Set(options?.extensions ?? []);
+  const formats = options?.formats ?? [];
   const results = [];
   for (const { node, path } of schemaNodes(compiledSchemaRoots(doc))) {
+    if ('format' in node && !formats.includes(node.format)) {
+      results.push({
+        message: `${pointerOf([...path, 'format'])}: format ${JSON.stringify(node.format)} is not one the client's validators assert (${formats.join(', ')}), so it would check nothing: use one of those, or say it with a pattern and its x-pattern-message.`,
+        path: [...path, 'format'],
+      });
+    }
     for (const key of Object.keys(node)) {
       if (KEYWORDS.has(key) || extensions.has(key)) continue;
       const where = pointerOf([...path, key]);

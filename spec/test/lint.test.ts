@@ -538,6 +538,37 @@ const biting: LintCase[] = [
       ],
     ],
   },
+  // tianman-local-refs
+  {
+    name: 'a $ref to another file, in a request body and in a response',
+    doc: () => {
+      const doc = contract();
+      doc.components.schemas.SyncPayScoreOrderRequest.properties.extra = {
+        $ref: 'extra.yaml',
+        description: 'More.',
+      };
+      doc.components.schemas.GatewayError.properties.trace = {
+        $ref: 'common.yaml#/Trace',
+        description: 'A trace.',
+      };
+      return doc;
+    },
+    problems: [
+      [
+        'tianman-local-refs',
+        component('SyncPayScoreOrderRequest', 'properties', 'extra', '$ref'),
+        `$ref extra.yaml at ${component('SyncPayScoreOrderRequest', 'properties', 'extra')} points outside this document, which the generator refuses: move what it points to under #/components and reference it from there (#/components/schemas/<Name>).`,
+      ],
+      [
+        'tianman-local-refs',
+        component('GatewayError', 'properties', 'trace', '$ref'),
+        '$ref common.yaml#/Trace at',
+      ],
+      // Spectral cannot read either, so it says so too.
+      ['invalid-ref', component('SyncPayScoreOrderRequest', 'properties', 'extra', '$ref'), ''],
+      ['invalid-ref', component('GatewayError', 'properties', 'trace', '$ref'), ''],
+    ],
+  },
   // tianman-pattern-message
   {
     name: 'a pattern without x-pattern-message, in components and inline',
@@ -577,6 +608,7 @@ const biting: LintCase[] = [
       delete mid.minLength;
       doc.components.schemas.SyncPayScoreOrderDetail.nullable = true;
       doc.components.schemas.SyncPayScoreOrderResponse['x-internal'] = true;
+      doc.components.schemas.SyncPayScoreOrderResponse.properties.respDesc.format = 'remark';
       return doc;
     },
     problems: [
@@ -594,6 +626,11 @@ const biting: LintCase[] = [
         'tianman-schema-keywords',
         component('SyncPayScoreOrderResponse', 'x-internal'),
         'the extension x-internal means nothing to the generator, which refuses it: remove it (the generator reads x-pattern-message in schemas).',
+      ],
+      [
+        'tianman-schema-keywords',
+        component('SyncPayScoreOrderResponse', 'properties', 'respDesc', 'format'),
+        'format "remark" is not one the client\'s validators assert (date, date-time, time, email, uri, uuid, ipv4, ipv6), so it would check nothing',
       ],
     ],
   },

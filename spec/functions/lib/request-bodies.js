@@ -144,18 +144,8 @@ function checkPlace(ctx, members, at) {
   if (ctx.seen.has(key) || at.length > MAX_DEPTH) return;
   ctx.seen.add(key);
   const worlds = [];
-  const refProblems = [];
-  expand(ctx.doc, members, [], worlds, refProblems);
+  expand(ctx.doc, members, [], worlds);
   const where = at.length ? `${ctx.where} at /${at.join('/')}` : ctx.where;
-  for (const { m, error } of refProblems) {
-    const ref = m.node.$ref;
-    report(ctx.closed, [...m.path, '$ref'], 'ref', {
-      message:
-        error === 'external'
-          ? `${where}: $ref ${ref} points outside this document, which the generator refuses: move the schema under #/components/schemas and reference it as #/components/schemas/<Name>.`
-          : `${where}: $ref ${ref} does not resolve in this document: point it at an existing schema (#/components/schemas/<Name>).`,
-    });
-  }
   if (worlds.length > MAX_WORLDS) {
     report(ctx.closed, members[0].path, 'worlds', {
       message: `${where}: more than ${MAX_WORLDS} combinations of oneOf/anyOf/if branches meet here, too many to check: split the schema into fewer alternatives.`,
@@ -168,9 +158,11 @@ function checkPlace(ctx, members, at) {
 /**
  * Expands a conjunction of schemas into worlds: `$ref`, `allOf` and `then` join the world,
  * each `oneOf`/`anyOf` branch, `if`+`then` vs `else` and each `dependentSchemas` entry (applied
- * or not) fork it. A `false` schema empties its world.
+ * or not) fork it. A `false` schema empties its world, and so does a `$ref` that does not resolve
+ * inside the document: Spectral's `invalid-ref` and `tianman-local-refs` report it, and what it
+ * would bring in cannot be checked.
  */
-function expand(doc, todo, done, worlds, refProblems) {
+function expand(doc, todo, done, worlds) {
   if (worlds.length > MAX_WORLDS) return;
   if (todo.length === 0) {
     worlds.push(done);
@@ -180,16 +172,13 @@ function expand(doc, todo, done, worlds, refProblems) {
   const node = m.node;
   if (node === false) return;
   if (!isObject(node) || inCycle(m)) {
-    expand(doc, rest, [...done, m], worlds, refProblems);
+    expand(doc, rest, [...done, m], worlds);
     return;
   }
   const next = [...rest];
   if (typeof node.$ref === 'string') {
     const target = resolveRef(doc, node.$ref);
-    if (!('node' in target)) {
-      refProblems.push({ m, error: target.error });
-      return;
-    }
+    if (!('node' in target)) return;
     next.push(member(target.node, target.path, m, '$ref'));
   }
   if (Array.isArray(node.allOf)) {
@@ -218,7 +207,7 @@ function expand(doc, todo, done, worlds, refProblems) {
   const combine = (i, chosen) => {
     if (worlds.length > MAX_WORLDS) return;
     if (i === forks.length) {
-      expand(doc, [...next, ...chosen], [...done, m], worlds, refProblems);
+      expand(doc, [...next, ...chosen], [...done, m], worlds);
       return;
     }
     for (const alternative of forks[i]) combine(i + 1, [...chosen, ...alternative]);
