@@ -170,6 +170,31 @@ describe('types', () => {
     expect(findings({ type: ['integer', 'null'] })).toEqual({ closed: [], bounded: [] });
   });
 
+  it('a closing without a type is still checked for the fields it refuses', () => {
+    const schema = {
+      additionalProperties: false,
+      items: false,
+      maxLength: 8,
+      allOf: [{ properties: { a: bounded }, required: ['a'] }],
+    };
+    expect(findings(schema)).toEqual({
+      closed: [
+        expect.stringContaining(
+          `${BODY}/additionalProperties: x request body: field a (declared at ${BODY}/allOf/0) is refused by additionalProperties: false at ${BODY}`,
+        ),
+      ],
+      bounded: [],
+    });
+    expect(findings({ additionalProperties: false })).toEqual({
+      closed: [
+        `${BODY}: x request body: has no type (nor enum or const), so it accepts an array of anything: give it a type at ${BODY} (an object also needs additionalProperties: false, an array items).`,
+      ],
+      bounded: [
+        `${BODY}: x request body: has no type (nor enum or const), so it accepts a string of any length: give it a type at ${BODY} (a string also needs maxLength).`,
+      ],
+    });
+  });
+
   it('an enum of numbers carries no string', () => {
     expect(findings({ enum: [1, 2] })).toEqual({ closed: [], bounded: [] });
   });

@@ -278,6 +278,8 @@ function checkWorld(ctx, world, at, where) {
   if (!typed) {
     const closed = objects.some(closes);
     const itemsSaid = objects.some(saysItems);
+    // Closed without a type: its closing may still refuse fields it declares elsewhere.
+    if (closed) checkObject(ctx, world, objects, where);
     const loose = [
       ...(closed ? [] : ['an object with any fields']),
       ...(itemsSaid ? [] : ['an array of anything']),
