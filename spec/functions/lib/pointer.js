@@ -17,7 +17,7 @@ export function pointerOf(path) {
  *
  * @param {unknown} doc the whole document, as parsed
  * @param {string} ref the reference, e.g. `#/components/schemas/X`
- * @returns {{ node: unknown, path: string[] } | { error: string }} the target and its path, or why
+ * @returns {{ node: any, path: string[] } | { error: string }} the target and its path, or why
  *   it cannot be followed
  */
 export function resolveRef(doc, ref) {
@@ -48,9 +48,9 @@ export function resolveRef(doc, ref) {
  * objects take no siblings), the node it points to.
  *
  * @param {unknown} doc the whole document
- * @param {unknown} node a node of it
+ * @param {any} node a node of it
  * @param {Array<string | number>} path where `node` is
- * @returns {{ node: unknown, path: Array<string | number> }}
+ * @returns {{ node: any, path: Array<string | number> }}
  */
 export function followRef(doc, node, path) {
   if (node && typeof node === 'object' && typeof node.$ref === 'string') {

@@ -221,10 +221,16 @@ function inCycle(m) {
   return false;
 }
 
-/** The JSON types a schema allows by its `type`, `enum` and `const`, or undefined when unsaid. */
+/**
+ * The JSON types a schema allows by its `type`, `enum` and `const`, or undefined when unsaid.
+ *
+ * @returns {Set<string> | undefined}
+ */
 function typesOf(node) {
   if (!isObject(node)) return undefined;
+  /** @type {Set<string> | undefined} */
   let types;
+  /** @param {Set<string>} allowed */
   const narrow = (allowed) => {
     types = types ? new Set([...types].filter((t) => allowed.has(t))) : allowed;
   };
