@@ -5,6 +5,7 @@ import type { Config } from './options.js';
 import { type Attempt, type Call, exchange } from './pipeline.js';
 import { answerError, field } from './response.js';
 import { createTokenCache, HEADER_SAFE } from './token-cache.js';
+import { tokenStoreKey } from './token-store-key.js';
 
 /** The `Authorization` prefix of token mode. */
 export const TOKEN_SCHEME = `${ACCESS_TOKEN_SCHEME} ${ACCESS_TOKEN_PREFIX}`;
@@ -75,7 +76,7 @@ export function createAuth(cfg: Config): Auth {
     return { accessToken, expiresAt: cfg.now() + lifetime - Math.min(60_000, lifetime / 10) };
   };
   const tokens = createTokenCache(
-    `tianman:${cfg.baseUrl}:${appId}`,
+    tokenStoreKey(cfg.baseUrl, appId),
     cfg.tokenStore,
     cfg.now,
     load,

@@ -12,8 +12,13 @@ export interface StoredToken {
 /**
  * Where access tokens are kept (`auth: 'token'`). Share one store between processes (Redis, a
  * database) to stay under the platform's cap of about ten live tokens per appId: with `lock`,
- * however many processes start together, one token request reaches the platform. The key names
- * the base URL and the appId. Without a store, each client keeps its token in memory.
+ * however many processes start together, one token request reaches the platform. Without a
+ * store, each client keeps its token in memory.
+ *
+ * Keys: `tianman:<baseUrl>:<appId>`, with `%` written `%25` and `:` written `%3A` in each part, so
+ * each (base URL, appId) pair has its own key and a key holds exactly two colons. A store that
+ * needs keys of its own derives them by appending `:<suffix>` (the Redis store's lock is
+ * `<key>:lock`): with three colons, such a key is never a client's key.
  *
  * A store in trouble never fails a call by itself: each of its calls is bounded by the call's
  * timeout and signal, and a store that throws, rejects or hangs is bypassed for a while (one

@@ -3,7 +3,7 @@ import type { Log } from '../src/log.js';
 import { createTokenCache, MIN_LOCK_MS, STORE_PAUSE_MS } from '../src/token-cache.js';
 import type { StoredToken, TokenStore } from '../src/token-store.js';
 
-const KEY = 'tianman:http://127.0.0.1:1:app';
+const KEY = 'tianman:http%3A//127.0.0.1%3A1:app';
 const NOW = 1_700_000_000_000;
 const now = () => NOW;
 const HOUR = 3_600_000;

@@ -280,7 +280,8 @@ describe('token mode', () => {
     await tokenClient(p.server.url, { tokenStore: store }).syncPayScoreOrder(validBody);
     await tokenClient(p.server.url, { tokenStore: store }).syncPayScoreOrder(validBody);
     expect(p.tokenRequests).toHaveLength(1);
-    expect([...kept.keys()]).toEqual([`tianman:${p.server.url}:${APP_ID}`]);
+    // The documented format: `:` and `%` escaped in each part.
+    expect([...kept.keys()]).toEqual([`tianman:${p.server.url.replaceAll(':', '%3A')}:${APP_ID}`]);
     expect(kept.values().next().value).toEqual({
       accessToken: p.issued[0],
       expiresAt: NOW + 3540_000,

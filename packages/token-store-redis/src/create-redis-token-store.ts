@@ -36,7 +36,7 @@ export interface RedisTokenStore {
 export interface RedisTokenStoreOptions {
   /**
    * Put before every key, to share a Redis with other applications or environments. The client's
-   * keys already start with `tianman:` and name the base URL and the appId.
+   * keys already start with `tianman:` and name the base URL and the appId (one key per pair).
    * @default ''
    */
   keyPrefix?: string;
