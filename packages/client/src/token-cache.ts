@@ -1,6 +1,6 @@
 import { abortable, sleep } from './abort.js';
 import type { Log } from './log.js';
-import type { StoredToken, TokenStore } from './token-store.js';
+import type { StoredToken, TokenLockRelease, TokenStore } from './token-store.js';
 
 /** The access token of one client: cached, refreshed once for all concurrent callers. */
 export interface TokenCache {
@@ -83,6 +83,13 @@ export function createTokenCache(
   // The last token this process requested: cut out of a failed `set`'s message.
   let loaded: string | undefined;
 
+  /** `text` with every token this process knows cut out, at most 200 characters: loggable. */
+  const redact = (text: string): string => {
+    for (const t of [memo?.accessToken, refused, loaded])
+      if (t) text = text.replaceAll(t, '[REDACTED]');
+    return text.slice(0, 200);
+  };
+
   const usable = (t: StoredToken | undefined): t is StoredToken =>
     typeof t?.accessToken === 'string' &&
     HEADER_SAFE.test(t.accessToken) &&
@@ -118,13 +125,11 @@ export function createTokenCache(
         if (!troubled) {
           // Never the token: the store's message may hold it, so known tokens are cut out first.
           const { name, code, message } = Object(error);
-          let reason =
+          const reason = redact(
             error === TIMEOUT
               ? `timed out after ${ms} ms`
-              : `${name ?? typeof error}${code ? ` ${code}` : ''}: ${message}`;
-          for (const t of [memo?.accessToken, refused, loaded])
-            if (t) reason = reason.replaceAll(t, '[REDACTED]');
-          reason = reason.slice(0, 200);
+              : `${name ?? typeof error}${code ? ` ${code}` : ''}: ${message}`,
+          );
           log(
             'warn',
             `token store ${operation} failed (${reason}): this process uses its own token`,
@@ -159,6 +164,13 @@ export function createTokenCache(
         if (!s.lock || release || elapsed() > deadline) break;
         release = await attempt('lock', () => s.lock?.(key, lockMs), ms);
         if (release === FAILED) return load();
+        // The store took the lock by repairing it (a lock key that could never expire): worth
+        // one warn, since whatever left it there may do it again.
+        const warning = (release as TokenLockRelease | undefined)?.warning;
+        if (typeof warning === 'string' && warning) {
+          const text = redact(warning);
+          log('warn', `token store lock: ${text}`, { operation: 'lock', warning: text });
+        }
         // Another process holds it and is requesting the token: wait for it in the store.
         if (!release) await sleep(pause);
       }

@@ -39,8 +39,21 @@ export interface TokenStore {
   /**
    * Optional, for cross-process single flight: takes the refresh lock for `key` for `ttlMs`.
    * Resolves to a release function when taken, `undefined` when another process holds it. The
-   * release must free the lock only while this taker still holds it (it may have expired and been
-   * taken by another process since).
+   * lock must expire on its own after `ttlMs` (its holder may die). A lock that can never expire
+   * (one found without a TTL) must not be waited for: take it over, and say so in the release's
+   * `warning`. The release must free the lock only while this taker still holds it (it may have
+   * expired and been taken by another process since).
    */
-  lock?(key: string, ttlMs: number): Promise<(() => Promise<void>) | undefined>;
+  lock?(key: string, ttlMs: number): Promise<TokenLockRelease | undefined>;
+}
+
+/** What {@link TokenStore.lock} resolves to when it took the lock. */
+export interface TokenLockRelease {
+  /** Frees the lock, only while this taker still holds it. */
+  (): Promise<void>;
+  /**
+   * Set when taking the lock meant repairing it (a lock key without an expiry, replaced): the
+   * client logs it once as a `warn`, prefixed `token store lock: `. Never put a token in it.
+   */
+  readonly warning?: string;
 }

@@ -222,3 +222,47 @@ describe('token cache: drop', () => {
     expect(calls).toEqual(['delete']);
   });
 });
+
+describe("token cache: a lock the store had to repair (the release's warning)", () => {
+  const repairing = (warning: unknown) =>
+    scripted({
+      get: () => undefined,
+      lock: () => Object.assign(async () => {}, { warning }),
+    });
+
+  it('is logged once as a warn, and the refresh goes on', async () => {
+    const { store, calls } = repairing('the refresh lock had no expiry: replaced');
+    const { log, events } = recording();
+    expect(await createTokenCache(KEY, store, now, platform().load, log).get()).toBe('token-1');
+    expect(calls).toEqual(['get', 'lock', 'get', 'set']);
+    expect(events).toEqual([
+      {
+        level: 'warn',
+        message: 'token store lock: the refresh lock had no expiry: replaced',
+        details: { operation: 'lock', warning: 'the refresh lock had no expiry: replaced' },
+      },
+    ]);
+  });
+
+  it('is cut to 200 characters, and a token the cache knows is redacted from it', async () => {
+    const { store } = repairing(`token-1 ${'x'.repeat(500)}`);
+    const { log, events } = recording();
+    const cache = createTokenCache(KEY, store, now, platform().load, log);
+    // The first refresh obtains token-1; once refused, the cache knows it as a secret.
+    await cache.drop(await cache.get());
+    await cache.get();
+    const last = events.at(-1);
+    expect(last?.message).toMatch(/^token store lock: \[REDACTED\] x+$/);
+    expect(last?.message.length).toBe('token store lock: '.length + 200);
+    expect(last?.details).toEqual({ operation: 'lock', warning: last?.message.slice(18) });
+  });
+
+  it('anything but a non-empty string is not logged', async () => {
+    for (const warning of [undefined, '', 42, { toString: () => 'x' }]) {
+      const { store } = repairing(warning);
+      const { log, events } = recording();
+      expect(await createTokenCache(KEY, store, now, platform().load, log).get()).toBe('token-1');
+      expect(events).toEqual([]);
+    }
+  });
+});
