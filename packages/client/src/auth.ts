@@ -1,10 +1,9 @@
 import { ACCESS_TOKEN_PREFIX, ACCESS_TOKEN_SCHEME, createSigner } from '@tianman/signer';
-import { AuthError } from './errors.js';
 import { tokenOperation } from './generated/operations.js';
 import type { Config } from './options.js';
 import { type Attempt, type Call, exchange } from './pipeline.js';
-import { answerError, field } from './response.js';
-import { createTokenCache, HEADER_SAFE } from './token-cache.js';
+import { createTokenAnswerReader } from './token-answer.js';
+import { createTokenCache } from './token-cache.js';
 import { tokenStoreKey } from './token-store-key.js';
 
 /** The `Authorization` prefix of token mode. */
@@ -40,6 +39,7 @@ export function createAuth(cfg: Config): Auth {
   // same pipeline; its own signature is its secret.
   // Shared by every caller waiting for it: so not cancelled by one caller's signal, and timed by
   // the client's settings, not one call's.
+  const readAnswer = createTokenAnswerReader(cfg.now, cfg.log);
   const load = async () => {
     const prepare = async (): Promise<Attempt> => {
       // Signed with a SHA-256 over appId, timestamp, nonce and appKey: the appKey is not sent.
@@ -55,25 +55,7 @@ export function createAuth(cfg: Config): Auth {
       timeoutMs: cfg.timeoutMs,
       retry: cfg.retry,
     });
-    const { data } = answer;
-    const accessToken = field(data, 'accessToken');
-    if (field(data, 'errCode') !== '0000' || !accessToken) {
-      throw answerError(answer, AuthError, ': no access token');
-    }
-    if (!HEADER_SAFE.test(accessToken)) {
-      // Never shown, however short: the body is left out of the error, only its codes kept.
-      throw answerError(
-        { ...answer, text: '', data: { errCode: field(data, 'errCode') } },
-        AuthError,
-        ': the access token is not a valid header value (1 to 4096 visible ASCII characters); not used',
-        'ERR_INVALID_TOKEN',
-      );
-    }
-    // Stop using a token a little before it expires. Without a readable expiresIn, assume the
-    // documented hour; an expiresIn of 0 (or less) means the token is not worth caching.
-    const seconds = Number(field(data, 'expiresIn') ?? Number.NaN);
-    const lifetime = (Number.isFinite(seconds) ? Math.max(0, seconds) : 3600) * 1000;
-    return { accessToken, expiresAt: cfg.now() + lifetime - Math.min(60_000, lifetime / 10) };
+    return readAnswer(answer);
   };
   const tokens = createTokenCache(
     tokenStoreKey(cfg.baseUrl, appId),

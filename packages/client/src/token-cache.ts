@@ -1,5 +1,6 @@
 import { abortable, sleep } from './abort.js';
 import type { Log } from './log.js';
+import { HEADER_SAFE } from './token-answer.js';
 import type { StoredToken, TokenLockRelease, TokenStore } from './token-store.js';
 
 /** The access token of one client: cached, refreshed once for all concurrent callers. */
@@ -30,13 +31,6 @@ export const MIN_LOCK_MS = 1_000;
 // against the mock a token arrives in a few ms; 200 ms keeps a large fleet's polling cheap.
 const POLL_FIRST_MS = 10;
 const POLL_MAX_MS = 200;
-
-/**
- * What an access token may be: it goes into an HTTP header after the scheme, so 1 to 4096
- * visible ASCII characters. One with CR/LF or a space would split or corrupt the header (and a
- * transport would echo it in its error); one read from a shared store otherwise is not used.
- */
-export const HEADER_SAFE = /^[\x21-\x7e]{1,4096}$/;
 
 // Elapsed time for timeouts and the lock wait. Not the caller's `now`: that clock may be frozen
 // or moved in tests, and a wait measured on it might never end.

@@ -162,10 +162,15 @@ describe('token mode', () => {
     expect(p.tokenRequests).toHaveLength(2);
   });
 
-  it('does not cache a token whose expiresIn is 0: the next call fetches a new one', async () => {
+  it('a token whose expiresIn is 0 lives the 60 s floor: used for 54 s, then refreshed', async () => {
     const p = await platform({ expiresIn: 0 });
-    const client = tokenClient(p.server.url, { now: () => NOW });
+    let now = NOW;
+    const client = tokenClient(p.server.url, { now: () => now });
     await client.syncPayScoreOrder(validBody);
+    now = NOW + 54_000 - 1;
+    await client.syncPayScoreOrder(validBody);
+    expect(p.tokenRequests).toHaveLength(1);
+    now = NOW + 54_000;
     await client.syncPayScoreOrder(validBody);
     expect(p.tokenRequests).toHaveLength(2);
   });
