@@ -113,7 +113,7 @@ function inMemoryPlatform() {
       return Response.json({ errCode: '0000', accessToken: 'token-1-in-memory', expiresIn: 3600 });
     }
     syncTokens.push(
-      String((init?.headers as Record<string, string>).authorization).replace(
+      String((init?.headers as Record<string, string> | undefined)?.authorization).replace(
         'OPEN-ACCESS-TOKEN AccessToken=',
         '',
       ),
