@@ -10,7 +10,8 @@ export interface TokenCache {
   /**
    * The live token, from memory, the store, or a refresh. `signal` stops this caller's wait, not
    * the refresh others share; `timeoutMs` (the call's) bounds each store call of a refresh this
-   * caller starts.
+   * caller starts. Within the pause after an unusable token answer, a refresh that would request
+   * a token rejects at once with a copy of that answer's `AuthError`.
    */
   get(signal?: AbortSignal, timeoutMs?: number): Promise<string>;
   /**
