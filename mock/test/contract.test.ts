@@ -237,7 +237,7 @@ describe('token mode end to end', () => {
     };
     const w = wire();
     const c = tokenClient({ fetch: w.fetch, tokenStore });
-    await tokenStore.set(`tianman:${mock.url}:${mock.credentials.appId}`, {
+    await tokenStore.set(`tianman:${mock.url.replaceAll(':', '%3A')}:${mock.credentials.appId}`, {
       accessToken: '3c2a5e0f8b8f4f6f9a1d7e2b4c6a8e0d',
       expiresAt: Date.now() + 3600_000,
     });

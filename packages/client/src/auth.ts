@@ -2,11 +2,13 @@ import { ACCESS_TOKEN_PREFIX, ACCESS_TOKEN_SCHEME, createSigner } from '@tianman
 import type { Call } from './call-options.js';
 import { classify } from './classify.js';
 import type { Config } from './config.js';
-import { AuthError } from './errors.js';
 import { type Attempt, exchange } from './exchange.js';
 import { tokenOperation } from './generated/operations.js';
-import { answerError, field } from './response.js';
-import { createTokenCache, HEADER_SAFE } from './token-cache.js';
+import { codeOf } from './response.js';
+import { retryReason } from './retry.js';
+import { createTokenAnswerReader } from './token-answer.js';
+import { createTokenCache } from './token-cache.js';
+import { tokenStoreKey } from './token-store-key.js';
 
 /** The `Authorization` prefix of token mode. */
 export const TOKEN_SCHEME = `${ACCESS_TOKEN_SCHEME} ${ACCESS_TOKEN_PREFIX}`;
@@ -41,6 +43,7 @@ export function createAuth(cfg: Config): Auth {
   // same pipeline; its own signature is its secret.
   // Shared by every caller waiting for it: so not cancelled by one caller's signal, and timed by
   // the client's settings, not one call's.
+  const readAnswer = createTokenAnswerReader(cfg.now, cfg.log);
   const load = async () => {
     const prepare = async (): Promise<Attempt> => {
       // Signed with a SHA-256 over appId, timestamp, nonce and appKey: the appKey is not sent.
@@ -58,30 +61,22 @@ export function createAuth(cfg: Config): Auth {
       call: { signal: undefined, timeoutMs: cfg.timeoutMs, retry: cfg.retry },
       idempotent: (tokenOperation as { idempotent?: boolean }).idempotent === true,
     });
-    // An auth refusal or a redirect fails the call as it would any other; any other answer
-    // without a usable token is this call's failure to authenticate.
+    // An auth refusal, a redirect or a transient failure the retries did not outlast fails the
+    // call as it would any other; any other answer without a usable token is this call's
+    // failure to authenticate (and the token backoff remembers it).
     const failure = classify(answer, cfg.successCodes);
-    if (failure && (failure.name === 'AuthError' || failure.code === 'ERR_REDIRECT')) throw failure;
-    const { data } = answer;
-    const accessToken = field(data, 'accessToken');
-    if (failure || !accessToken) throw answerError(answer, AuthError, ': no access token');
-    if (!HEADER_SAFE.test(accessToken)) {
-      // Never shown, however short: the body is left out of the error, only its codes kept.
-      throw answerError(
-        { ...answer, text: '', data: { errCode: field(data, 'errCode') } },
-        AuthError,
-        ': the access token is not a valid header value (1 to 4096 visible ASCII characters); not used',
-        'ERR_INVALID_TOKEN',
-      );
+    if (
+      failure &&
+      (failure.name === 'AuthError' ||
+        failure.code === 'ERR_REDIRECT' ||
+        retryReason(answer.status, codeOf(answer.data)))
+    ) {
+      throw failure;
     }
-    // Stop using a token a little before it expires. Without a readable expiresIn, assume the
-    // documented hour; an expiresIn of 0 (or less) means the token is not worth caching.
-    const seconds = Number(field(data, 'expiresIn') ?? Number.NaN);
-    const lifetime = (Number.isFinite(seconds) ? Math.max(0, seconds) : 3600) * 1000;
-    return { accessToken, expiresAt: cfg.now() + lifetime - Math.min(60_000, lifetime / 10) };
+    return readAnswer(answer, failure === undefined);
   };
   const tokens = createTokenCache(
-    `tianman:${cfg.baseUrl}:${appId}`,
+    tokenStoreKey(cfg.baseUrl, appId),
     cfg.tokenStore,
     cfg.now,
     load,

@@ -1,13 +1,17 @@
 import { abortable, sleep } from './abort.js';
+import { AuthError } from './errors.js';
 import type { Log } from './log.js';
-import type { StoredToken, TokenStore } from './token-store.js';
+import { HEADER_SAFE } from './token-answer.js';
+import { createTokenBackoff } from './token-backoff.js';
+import type { StoredToken, TokenLockRelease, TokenStore } from './token-store.js';
 
 /** The access token of one client: cached, refreshed once for all concurrent callers. */
 export interface TokenCache {
   /**
    * The live token, from memory, the store, or a refresh. `signal` stops this caller's wait, not
    * the refresh others share; `timeoutMs` (the call's) bounds each store call of a refresh this
-   * caller starts.
+   * caller starts. Within the pause after an unusable token answer, a refresh that would request
+   * a token rejects at once with a copy of that answer's `AuthError`.
    */
   get(signal?: AbortSignal, timeoutMs?: number): Promise<string>;
   /**
@@ -31,13 +35,6 @@ export const MIN_LOCK_MS = 1_000;
 const POLL_FIRST_MS = 10;
 const POLL_MAX_MS = 200;
 
-/**
- * What an access token may be: it goes into an HTTP header after the scheme, so 1 to 4096
- * visible ASCII characters. One with CR/LF or a space would split or corrupt the header (and a
- * transport would echo it in its error); one read from a shared store otherwise is not used.
- */
-export const HEADER_SAFE = /^[\x21-\x7e]{1,4096}$/;
-
 // Elapsed time for timeouts and the lock wait. Not the caller's `now`: that clock may be frozen
 // or moved in tests, and a wait measured on it might never end.
 const elapsed = (): number => performance.now();
@@ -56,12 +53,18 @@ const TIMEOUT: unique symbol = Symbol();
  *   died is replaced when its lock expires);
  * - a store in trouble (throws, rejects, hangs past the call's timeout) never fails a call: the
  *   process uses a token it requested itself, the store is bypassed for {@link STORE_PAUSE_MS},
- *   and one `warn` is logged per episode (until a store call succeeds again).
+ *   and one `warn` is logged per episode (until a store call succeeds again);
+ * - an unusable token answer (an `AuthError` from `load`, or a token already expired on arrival)
+ *   is remembered for a growing pause (`token-backoff.ts`): until it ends, a refresh that would
+ *   request a token fails at once with a copy of that error, without a token request. A live
+ *   token in memory or in the store is still used.
  *
  * @param key - The store key: base URL and appId.
  * @param store - Shared between processes; `undefined` keeps the token in memory only.
  * @param now - The clock that `expiresAt` is read against.
- * @param load - Obtains a new token from the platform.
+ * @param load - Obtains a new token from the platform; rejects with an `AuthError` when the
+ *   platform's answer gives no usable token (remembered by the backoff), with anything else when
+ *   there was no usable answer (not remembered).
  * @param log - Receives the store's trouble; never a token.
  * @param timeoutMs - Bounds each store call when the caller gives no timeout of its own.
  */
@@ -82,6 +85,38 @@ export function createTokenCache(
 
   // The last token this process requested: cut out of a failed `set`'s message.
   let loaded: string | undefined;
+  const backoff = createTokenBackoff(elapsed);
+
+  /**
+   * A token from the platform, unless the backoff says not yet. An unusable answer is remembered;
+   * so is a token expired on arrival (a clock moved while it was requested), which the cache
+   * would otherwise hand out once and request again on every call.
+   */
+  async function request(): Promise<StoredToken> {
+    backoff.check();
+    try {
+      const token = await load();
+      if (!(now() < token.expiresAt)) {
+        throw new AuthError(
+          'the token request gave a token already expired on arrival (expiresAt is not after now): not used',
+          // At least the token request was sent; `load` does not say how many retries it took.
+          { code: 'ERR_TOKEN_EXPIRED', attempts: 1 },
+        );
+      }
+      backoff.succeeded();
+      return token;
+    } catch (error) {
+      backoff.failed(error);
+      throw error;
+    }
+  }
+
+  /** `text` with every token this process knows cut out, at most 200 characters: loggable. */
+  const redact = (text: string): string => {
+    for (const t of [memo?.accessToken, refused, loaded])
+      if (t) text = text.replaceAll(t, '[REDACTED]');
+    return text.slice(0, 200);
+  };
 
   const usable = (t: StoredToken | undefined): t is StoredToken =>
     typeof t?.accessToken === 'string' &&
@@ -118,13 +153,11 @@ export function createTokenCache(
         if (!troubled) {
           // Never the token: the store's message may hold it, so known tokens are cut out first.
           const { name, code, message } = Object(error);
-          let reason =
+          const reason = redact(
             error === TIMEOUT
               ? `timed out after ${ms} ms`
-              : `${name ?? typeof error}${code ? ` ${code}` : ''}: ${message}`;
-          for (const t of [memo?.accessToken, refused, loaded])
-            if (t) reason = reason.replaceAll(t, '[REDACTED]');
-          reason = reason.slice(0, 200);
+              : `${name ?? typeof error}${code ? ` ${code}` : ''}: ${message}`,
+          );
           log(
             'warn',
             `token store ${operation} failed (${reason}): this process uses its own token`,
@@ -144,7 +177,7 @@ export function createTokenCache(
 
   async function refresh(ms: number): Promise<StoredToken> {
     const s = store;
-    if (!s || elapsed() < pausedUntil) return load();
+    if (!s || elapsed() < pausedUntil) return request();
     const lockMs = Math.max(MIN_LOCK_MS, ms);
     const deadline = elapsed() + lockMs;
     let release: unknown;
@@ -153,16 +186,23 @@ export function createTokenCache(
         // Once the lock is ours this reads again: another process may have stored a token
         // between our read and our lock.
         const stored = await attempt('get', () => s.get(key), ms);
-        if (stored === FAILED) return load();
+        if (stored === FAILED) return request();
         if (usable(stored)) return stored;
         // No lock to take, ours already, or its holder never stored a token: request our own.
         if (!s.lock || release || elapsed() > deadline) break;
         release = await attempt('lock', () => s.lock?.(key, lockMs), ms);
-        if (release === FAILED) return load();
+        if (release === FAILED) return request();
+        // The store took the lock by repairing it (a lock key that could never expire): worth
+        // one warn, since whatever left it there may do it again.
+        const warning = (release as TokenLockRelease | undefined)?.warning;
+        if (typeof warning === 'string' && warning) {
+          const text = redact(warning);
+          log('warn', `token store lock: ${text}`, { operation: 'lock', warning: text });
+        }
         // Another process holds it and is requesting the token: wait for it in the store.
         if (!release) await sleep(pause);
       }
-      const token = await load();
+      const token = await request();
       loaded = token.accessToken;
       // A copy: the store must not be able to change the token this process uses.
       if (elapsed() >= pausedUntil) await attempt('set', () => s.set(key, { ...token }), ms);

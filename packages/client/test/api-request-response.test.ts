@@ -72,7 +72,9 @@ describe("client.api's Request and Response pass for the platform's", () => {
     expect([response.ok, response.status, response.headers.get('X-Id')]).toEqual([true, 200, 'r1']);
     expect(response.headers).toBeInstanceOf(Headers);
     const entries: string[][] = [];
-    response.headers.forEach((value, name) => entries.push([name, value]));
+    response.headers.forEach((value, name) => {
+      entries.push([name, value]);
+    });
     expect(entries).toEqual([
       ['content-type', 'application/json'],
       ['x-id', 'r1'],

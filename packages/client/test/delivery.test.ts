@@ -1,6 +1,6 @@
 import type { Socket } from 'node:net';
 import { describe, expect, it, vi } from 'vitest';
-import { APP_ID, APP_KEY, fastRetry, NOW, SYNC_PATH, validBody } from './helpers.js';
+import { APP_ID, APP_KEY, fastRetry, NOW, validBody } from './helpers.js';
 import { closedPort, rawServer } from './wire.js';
 
 // A copy of the sync operation that the contract marks idempotent (x-tianman-idempotent), beside

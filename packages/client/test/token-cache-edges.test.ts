@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { AuthError } from '../src/errors.js';
 import type { Log } from '../src/log.js';
 import { createTokenCache, STORE_PAUSE_MS } from '../src/token-cache.js';
 import type { StoredToken, TokenStore } from '../src/token-store.js';
 
-const KEY = 'tianman:http://127.0.0.1:1:app';
+const KEY = 'tianman:http%3A//127.0.0.1%3A1:app';
 const NOW = 1_700_000_000_000;
 const now = () => NOW;
 const HOUR = 3_600_000;
@@ -12,12 +13,12 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-/** Numbered tokens; `expiresAt` at `NOW` makes every `get` a refresh. */
-function platform(lifetime = HOUR) {
+/** Numbered tokens living `lifetime` from `clock()`. */
+function platform(lifetime = HOUR, clock = now) {
   let issued = 0;
   const load = async (): Promise<StoredToken> => ({
     accessToken: `token-${++issued}`,
-    expiresAt: NOW + lifetime,
+    expiresAt: clock() + lifetime,
   });
   return {
     load,
@@ -79,17 +80,22 @@ describe('token cache: a store that failed is bypassed for STORE_PAUSE_MS', () =
         return undefined;
       },
     });
-    const p = platform(0);
-    const cache = createTokenCache(KEY, store, now, p.load);
+    // Each token has expired by the next `get`: every `get` is a refresh.
+    let t = NOW;
+    const clock = () => t;
+    const p = platform(HOUR, clock);
+    const cache = createTokenCache(KEY, store, clock, p.load);
     expect(await cache.get()).toBe('token-1');
     expect(seen).toEqual(['get']);
     vi.advanceTimersByTime(STORE_PAUSE_MS - 1);
+    t += HOUR;
     expect(await cache.get()).toBe('token-2');
     expect(seen).toEqual(['get']);
     // A store paused is not asked to delete either.
     await cache.drop('token-2');
     expect(seen).toEqual(['get']);
     vi.advanceTimersByTime(1);
+    t += HOUR;
     expect(await cache.get()).toBe('token-3');
     expect(seen).toEqual(['get', 'get', 'set']);
   });
@@ -220,5 +226,134 @@ describe('token cache: drop', () => {
     const { store, calls } = scripted({});
     await createTokenCache(KEY, store, now, platform().load).drop('token-9');
     expect(calls).toEqual(['delete']);
+  });
+});
+
+describe("token cache: a lock the store had to repair (the release's warning)", () => {
+  const repairing = (warning: unknown) =>
+    scripted({
+      get: () => undefined,
+      lock: () => Object.assign(async () => {}, { warning }),
+    });
+
+  it('is logged once as a warn, and the refresh goes on', async () => {
+    const { store, calls } = repairing('the refresh lock had no expiry: replaced');
+    const { log, events } = recording();
+    expect(await createTokenCache(KEY, store, now, platform().load, log).get()).toBe('token-1');
+    expect(calls).toEqual(['get', 'lock', 'get', 'set']);
+    expect(events).toEqual([
+      {
+        level: 'warn',
+        message: 'token store lock: the refresh lock had no expiry: replaced',
+        details: { operation: 'lock', warning: 'the refresh lock had no expiry: replaced' },
+      },
+    ]);
+  });
+
+  it('is cut to 200 characters, and a token the cache knows is redacted from it', async () => {
+    const { store } = repairing(`token-1 ${'x'.repeat(500)}`);
+    const { log, events } = recording();
+    const cache = createTokenCache(KEY, store, now, platform().load, log);
+    // The first refresh obtains token-1; once refused, the cache knows it as a secret.
+    await cache.drop(await cache.get());
+    await cache.get();
+    const last = events.at(-1);
+    expect(last?.message).toMatch(/^token store lock: \[REDACTED\] x+$/);
+    expect(last?.message.length).toBe('token store lock: '.length + 200);
+    expect(last?.details).toEqual({ operation: 'lock', warning: last?.message.slice(18) });
+  });
+
+  it('anything but a non-empty string is not logged', async () => {
+    for (const warning of [undefined, '', 42, { toString: () => 'x' }]) {
+      const { store } = repairing(warning);
+      const { log, events } = recording();
+      expect(await createTokenCache(KEY, store, now, platform().load, log).get()).toBe('token-1');
+      expect(events).toEqual([]);
+    }
+  });
+});
+
+describe('token cache: the backoff after an unusable token answer', () => {
+  const refused = () =>
+    new AuthError('POST /v1/token/access: 9999 (HTTP 200, attempts: 1): no access token', {
+      code: '9999',
+      errCode: '9999',
+      status: 200,
+      attempts: 1,
+    });
+
+  it('a token already expired on arrival is an AuthError, remembered: no second request', async () => {
+    vi.useFakeTimers({ toFake: ['performance'] });
+    let loads = 0;
+    let clock = NOW;
+    // The clock moves past the token's end while it is requested.
+    const load = async (): Promise<StoredToken> => {
+      loads++;
+      const token = { accessToken: `token-${loads}`, expiresAt: clock + 1_000 };
+      clock += 1_000;
+      return token;
+    };
+    const cache = createTokenCache(KEY, undefined, () => clock, load);
+    await expect(cache.get()).rejects.toMatchObject({
+      name: 'AuthError',
+      code: 'ERR_TOKEN_EXPIRED',
+      message:
+        '@tianman/client: the token request gave a token already expired on arrival (expiresAt is not after now): not used',
+    });
+    await expect(cache.get()).rejects.toMatchObject({ code: 'ERR_TOKEN_EXPIRED', attempts: 0 });
+    expect(loads).toBe(1);
+    vi.advanceTimersByTime(1_000);
+    await expect(cache.get()).rejects.toMatchObject({ code: 'ERR_TOKEN_EXPIRED', attempts: 1 });
+    expect(loads).toBe(2);
+  });
+
+  it('only AuthErrors are remembered: any other failure of load is asked again', async () => {
+    vi.useFakeTimers({ toFake: ['performance'] });
+    let loads = 0;
+    const cache = createTokenCache(KEY, undefined, now, async () => {
+      loads++;
+      throw new TypeError('fetch failed');
+    });
+    await expect(cache.get()).rejects.toThrow('fetch failed');
+    await expect(cache.get()).rejects.toThrow('fetch failed');
+    expect(loads).toBe(2);
+  });
+
+  it('during the pause a live token from the store is still used; the lock is released', async () => {
+    vi.useFakeTimers({ toFake: ['performance'] });
+    let stored: StoredToken | undefined;
+    let loads = 0;
+    let released = 0;
+    const { store, calls } = scripted({
+      get: () => stored,
+      lock: () => async () => void released++,
+    });
+    const cache = createTokenCache(KEY, store, now, async () => {
+      loads++;
+      throw refused();
+    });
+    await expect(cache.get()).rejects.toMatchObject({ code: '9999', attempts: 1 });
+    // Within the pause: the store is read, the lock taken and released, no request.
+    await expect(cache.get()).rejects.toMatchObject({ code: '9999', attempts: 0 });
+    expect(loads).toBe(1);
+    expect(released).toBe(2);
+    // Another process stored a token meanwhile: used, though the pause is not over.
+    stored = { accessToken: 'theirs', expiresAt: NOW + HOUR };
+    expect(await cache.get()).toBe('theirs');
+    expect(calls.filter((c) => c === 'get')).toHaveLength(5);
+  });
+
+  it('the copy keeps the platform fields and the request, not the stack of the first', async () => {
+    vi.useFakeTimers({ toFake: ['performance'] });
+    const first = refused();
+    const cache = createTokenCache(KEY, undefined, now, async () => {
+      throw first;
+    });
+    await expect(cache.get()).rejects.toBe(first);
+    const copy = (await cache.get().catch((e: unknown) => e)) as AuthError;
+    expect(copy).not.toBe(first);
+    expect(copy).toBeInstanceOf(AuthError);
+    expect({ ...copy }).toEqual({ ...first, attempts: 0 });
+    expect(copy.cause).toBe(first);
   });
 });

@@ -3,14 +3,28 @@ import type { Log } from '../src/log.js';
 import { createTokenCache, MIN_LOCK_MS, STORE_PAUSE_MS } from '../src/token-cache.js';
 import type { StoredToken, TokenStore } from '../src/token-store.js';
 
-const KEY = 'tianman:http://127.0.0.1:1:app';
+const KEY = 'tianman:http%3A//127.0.0.1%3A1:app';
 const NOW = 1_700_000_000_000;
 const now = () => NOW;
 const HOUR = 3_600_000;
 
 afterEach(() => {
   vi.restoreAllMocks();
+  vi.useRealTimers();
 });
+
+// Waits and timeouts are measured on fake timers and a fake monotonic clock (`Date` too, for the
+// memory store's lock expiry), moved by hand: what these tests see does not depend on how fast
+// the machine runs them.
+const fakeClocks = () =>
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance', 'Date'] });
+
+/** A promise's state, readable without awaiting it. */
+function watch<T>(promise: Promise<T>) {
+  const state: { settled: boolean; value?: T } = { settled: false };
+  void promise.then((value) => Object.assign(state, { settled: true, value }));
+  return state;
+}
 
 /** A platform stand-in: numbered tokens, an optional delay, and a count. */
 function platform(delayMs = 0) {
@@ -168,16 +182,20 @@ describe('token cache over a shared store', () => {
   });
 
   it('a lock holder that died: the waiters take the lock when it expires, one request', async () => {
+    fakeClocks();
     const p = platform();
     const m = memoryStore();
     // A process took the lock and died before storing a token.
     await m.store.lock?.(KEY, MIN_LOCK_MS);
-    const started = performance.now();
     const processes = Array.from({ length: 4 }, () => createTokenCache(KEY, m.store, now, p.load));
-    const tokens = await Promise.all(processes.map((cache) => cache.get(undefined, 100)));
-    expect(performance.now() - started).toBeGreaterThanOrEqual(MIN_LOCK_MS - 50);
+    const tokens = watch(Promise.all(processes.map((cache) => cache.get(undefined, 100))));
+    // While the dead holder's lock lives, everyone waits.
+    await vi.advanceTimersByTimeAsync(MIN_LOCK_MS - 1);
+    expect(tokens.settled).toBe(false);
+    expect(p.issued).toBe(0);
+    await vi.advanceTimersByTimeAsync(1_000);
     expect(p.issued).toBe(1);
-    expect(new Set(tokens)).toEqual(new Set(['token-1']));
+    expect(new Set(tokens.value)).toEqual(new Set(['token-1']));
   });
 
   it('a store whose lock is never free: after the lock lifetime, requests its own token', async () => {
@@ -189,12 +207,14 @@ describe('token cache over a shared store', () => {
       delete: async () => {},
       lock: async () => undefined,
     };
+    fakeClocks();
     const cache = createTokenCache(KEY, store, now, p.load, log);
-    const started = performance.now();
-    expect(await cache.get(undefined, 100)).toBe('token-1');
-    const waited = performance.now() - started;
-    expect(waited).toBeGreaterThanOrEqual(MIN_LOCK_MS - 50);
-    expect(waited).toBeLessThan(MIN_LOCK_MS + 1000);
+    const token = watch(cache.get(undefined, 100));
+    await vi.advanceTimersByTimeAsync(MIN_LOCK_MS - 1);
+    expect(token.settled).toBe(false);
+    // The next poll past the lock's lifetime (the polls are 200 ms apart by then).
+    await vi.advanceTimersByTimeAsync(200);
+    expect(token.value).toBe('token-1');
     // Not store trouble: nothing to warn about.
     expect(warns()).toEqual([]);
   });
@@ -285,9 +305,12 @@ describe('drop', () => {
     controller.abort();
     await expect(aborted).resolves.toBeUndefined();
     expect(warns()).toEqual([]);
-    const started = performance.now();
-    await expect(cache.drop('token-1', undefined, 50)).resolves.toBeUndefined();
-    expect(performance.now() - started).toBeLessThan(1000);
+    fakeClocks();
+    const dropped = watch(cache.drop('token-1', undefined, 50));
+    await vi.advanceTimersByTimeAsync(49);
+    expect(dropped.settled).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(dropped.settled).toBe(true);
     expect(warns().map((w) => w.details)).toEqual([
       { operation: 'delete', reason: 'timed out after 50 ms' },
     ]);
@@ -363,11 +386,13 @@ describe('store trouble never fails a call', () => {
     const m = memoryStore();
     break_(m);
     const { log, warns } = recording();
+    fakeClocks();
     const cache = createTokenCache(KEY, m.store, now, p.load, log, 50);
-    const started = performance.now();
-    const tokens = await Promise.all(Array.from({ length: 100 }, () => cache.get()));
-    expect(performance.now() - started).toBeLessThan(1000);
-    expect(new Set(tokens)).toEqual(new Set(['token-1']));
+    const tokens = watch(Promise.all(Array.from({ length: 100 }, () => cache.get())));
+    // A store call that hangs is cut at the timeout (50 ms), never waited for longer.
+    await vi.advanceTimersByTimeAsync(50);
+    expect(tokens.settled).toBe(true);
+    expect(new Set(tokens.value)).toEqual(new Set(['token-1']));
     expect(p.issued).toBe(1);
     expect(warns()).toHaveLength(1);
     expect(warns()[0]?.message).toMatch(

@@ -94,16 +94,67 @@ function tokenClient(url: string, options: Partial<TianmanClientOptions> = {}) {
 const tokenOf = (request: Received | undefined) =>
   String(request?.headers.authorization).replace('OPEN-ACCESS-TOKEN AccessToken=', '');
 
+/**
+ * The platform as an in-memory `fetch` (no socket, no server): single flight is a property of the
+ * token cache, and 1000 real HTTP exchanges would only time the machine. Token answers wait for
+ * `release()`.
+ */
+function inMemoryPlatform() {
+  let release = () => {};
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const tokenRequests: string[] = [];
+  const syncTokens: string[] = [];
+  const fetch = async (input: Request | string | URL, init?: RequestInit) => {
+    if (String(input).endsWith(TOKEN_PATH)) {
+      tokenRequests.push(String(init?.body));
+      await released;
+      return Response.json({ errCode: '0000', accessToken: 'token-1-in-memory', expiresIn: 3600 });
+    }
+    syncTokens.push(
+      String((init?.headers as Record<string, string> | undefined)?.authorization).replace(
+        'OPEN-ACCESS-TOKEN AccessToken=',
+        '',
+      ),
+    );
+    return Response.json({ respCode: '0000', respDesc: '成功' });
+  };
+  return { fetch, release, tokenRequests, syncTokens };
+}
+
 describe('token mode', () => {
   it('1000 concurrent calls on a cold cache make exactly one token request', async () => {
+    const p = inMemoryPlatform();
+    // No attempt may time out, however slow the machine: attempts stay 1 or the test fails.
+    const client = tokenClient('http://127.0.0.1:1', {
+      fetch: p.fetch,
+      timeoutMs: 2 ** 31 - 1,
+      retry: { limit: 0 },
+    });
+    const calls = Array.from({ length: 1000 }, () => client.syncPayScoreOrder(validBody));
+    // Every call has started, and none can finish before the token answer: they are all
+    // concurrent with the one refresh, whatever the machine's speed.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(p.tokenRequests).toHaveLength(1);
+    expect(p.syncTokens).toHaveLength(0);
+    p.release();
+    const results = await Promise.all(calls);
+    expect(results.every((r) => r.respCode === '0000' && r.attempts === 1)).toBe(true);
+    expect(p.tokenRequests).toHaveLength(1);
+    expect(p.syncTokens).toHaveLength(1000);
+    expect(new Set(p.syncTokens)).toEqual(new Set(['token-1-in-memory']));
+  });
+
+  it('over real HTTP, 20 concurrent calls on a cold cache make one token request', async () => {
     const p = await platform();
-    const client = tokenClient(p.server.url);
+    const client = tokenClient(p.server.url, { timeoutMs: 2 ** 31 - 1, retry: { limit: 0 } });
     const results = await Promise.all(
-      Array.from({ length: 1000 }, () => client.syncPayScoreOrder(validBody)),
+      Array.from({ length: 20 }, () => client.syncPayScoreOrder(validBody)),
     );
     expect(results.every((r) => r.respCode === '0000' && r.attempts === 1)).toBe(true);
     expect(p.tokenRequests).toHaveLength(1);
-    expect(p.syncRequests).toHaveLength(1000);
+    expect(p.syncRequests).toHaveLength(20);
     expect(new Set(p.syncRequests.map(tokenOf))).toEqual(new Set(p.issued));
   });
 
@@ -162,10 +213,15 @@ describe('token mode', () => {
     expect(p.tokenRequests).toHaveLength(2);
   });
 
-  it('does not cache a token whose expiresIn is 0: the next call fetches a new one', async () => {
+  it('a token whose expiresIn is 0 lives the 60 s floor: used for 54 s, then refreshed', async () => {
     const p = await platform({ expiresIn: 0 });
-    const client = tokenClient(p.server.url, { now: () => NOW });
+    let now = NOW;
+    const client = tokenClient(p.server.url, { now: () => now });
     await client.syncPayScoreOrder(validBody);
+    now = NOW + 54_000 - 1;
+    await client.syncPayScoreOrder(validBody);
+    expect(p.tokenRequests).toHaveLength(1);
+    now = NOW + 54_000;
     await client.syncPayScoreOrder(validBody);
     expect(p.tokenRequests).toHaveLength(2);
   });
@@ -280,7 +336,8 @@ describe('token mode', () => {
     await tokenClient(p.server.url, { tokenStore: store }).syncPayScoreOrder(validBody);
     await tokenClient(p.server.url, { tokenStore: store }).syncPayScoreOrder(validBody);
     expect(p.tokenRequests).toHaveLength(1);
-    expect([...kept.keys()]).toEqual([`tianman:${p.server.url}:${APP_ID}`]);
+    // The documented format: `:` and `%` escaped in each part.
+    expect([...kept.keys()]).toEqual([`tianman:${p.server.url.replaceAll(':', '%3A')}:${APP_ID}`]);
     expect(kept.values().next().value).toEqual({
       accessToken: p.issued[0],
       expiresAt: NOW + 3540_000,

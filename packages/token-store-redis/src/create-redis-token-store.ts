@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type RedisClientLike, redisCommands } from './redis-commands.js';
-import { DELETE_IF_TOKEN, UNLOCK } from './scripts.js';
+import { DELETE_IF_TOKEN, LOCK, UNLOCK } from './scripts.js';
 
 /**
  * An access token as kept in the store: `@tianman/client`'s `StoredToken`, declared here so the
@@ -11,6 +11,20 @@ export interface RedisStoredToken {
   accessToken: string;
   /** When clients stop using it, in epoch milliseconds. */
   expiresAt: number;
+}
+
+/**
+ * What {@link RedisTokenStore.lock} resolves to when it took the lock: `@tianman/client`'s
+ * `TokenLockRelease`, declared here for the same reason as {@link RedisStoredToken}.
+ */
+export interface RedisLockRelease {
+  /** Deletes the lock, only while this taker still owns it (one Lua script). */
+  (): Promise<void>;
+  /**
+   * Set when the lock was taken by replacing a lock key that had no expiry: what was repaired,
+   * for the client to log once as a `warn`. Never a token.
+   */
+  readonly warning?: string;
 }
 
 /**
@@ -25,18 +39,19 @@ export interface RedisTokenStore {
   /** DEL `<prefix><key>`; with `accessToken`, only while it holds that token (one Lua script). */
   delete(key: string, accessToken?: string): Promise<void>;
   /**
-   * SET `<prefix><key>:lock` to a random owner id, NX PX `ttlMs`: the release function when
-   * taken, `undefined` when another process holds it. The release deletes the lock only while
-   * this owner holds it (one Lua script).
+   * SET `<prefix><key>:lock` to a random owner id, NX PX `ttlMs` (one Lua script): the release
+   * function when taken, `undefined` when another process holds it. The release deletes the lock
+   * only while this owner holds it (one Lua script). A lock key found without an expiry would
+   * never free: it is replaced by this owner's lock, and the release's `warning` says so.
    */
-  lock(key: string, ttlMs: number): Promise<(() => Promise<void>) | undefined>;
+  lock(key: string, ttlMs: number): Promise<RedisLockRelease | undefined>;
 }
 
 /** Options of {@link createRedisTokenStore}. */
 export interface RedisTokenStoreOptions {
   /**
    * Put before every key, to share a Redis with other applications or environments. The client's
-   * keys already start with `tianman:` and name the base URL and the appId.
+   * keys already start with `tianman:` and name the base URL and the appId (one key per pair).
    * @default ''
    */
   keyPrefix?: string;
@@ -49,6 +64,9 @@ export interface RedisTokenStoreOptions {
 }
 
 const PREFIX = '@tianman/token-store-redis: ';
+
+const REPAIRED =
+  "the refresh lock had no expiry (a holder that set none and crashed, a manual SET, or another program wrote it), so it would never have freed: replaced by this process's lock, which expires";
 
 function parse(value: string | undefined): RedisStoredToken | undefined {
   if (value === undefined) return undefined;
@@ -93,7 +111,7 @@ export function createRedisTokenStore(
       // Redis forgets the token when clients stop using it. PX takes whole milliseconds >= 1.
       const ms = Math.ceil(expiresAt - now());
       if (!(ms >= 1)) return;
-      await commands.setPx(keyPrefix + key, JSON.stringify({ accessToken, expiresAt }), ms, false);
+      await commands.setPx(keyPrefix + key, JSON.stringify({ accessToken, expiresAt }), ms);
     },
     async delete(key, accessToken) {
       if (accessToken === undefined) {
@@ -106,11 +124,13 @@ export function createRedisTokenStore(
     async lock(key, ttlMs) {
       const lockKey = `${keyPrefix + key}:lock`;
       const owner = randomUUID();
-      const taken = await commands.setPx(lockKey, owner, Math.max(1, Math.ceil(ttlMs)), true);
-      if (!taken) return undefined;
-      return async () => {
+      const ms = String(Math.max(1, Math.ceil(ttlMs)));
+      const taken = Number(await commands.eval(LOCK, lockKey, owner, ms));
+      if (taken !== 1 && taken !== 2) return undefined;
+      const release = async (): Promise<void> => {
         await commands.eval(UNLOCK, lockKey, owner);
       };
+      return taken === 1 ? release : Object.assign(release, { warning: REPAIRED });
     },
   };
 }

@@ -5,6 +5,7 @@
  */
 
 export type {
+  RedisLockRelease,
   RedisStoredToken,
   RedisTokenStore,
   RedisTokenStoreOptions,

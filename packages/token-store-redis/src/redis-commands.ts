@@ -19,10 +19,10 @@ export interface RedisClientLike {
 export interface RedisCommands {
   /** GET: the string value, or `undefined`. */
   get(key: string): Promise<string | undefined>;
-  /** SET key value PX ms [NX]: whether the key was written. */
-  setPx(key: string, value: string, ms: number, onlyIfAbsent: boolean): Promise<boolean>;
-  /** EVAL script 1 key arg. */
-  eval(script: string, key: string, arg: string): Promise<unknown>;
+  /** SET key value PX ms: whether the key was written. */
+  setPx(key: string, value: string, ms: number): Promise<boolean>;
+  /** EVAL script 1 key args…. */
+  eval(script: string, key: string, ...args: string[]): Promise<unknown>;
 }
 
 interface IoRedis {
@@ -36,7 +36,7 @@ interface NodeRedis {
   set(
     key: string,
     value: string,
-    options: { expiration: { type: 'PX'; value: number }; condition?: 'NX' },
+    options: { expiration: { type: 'PX'; value: number } },
   ): Promise<string | null>;
   eval(script: string, options: { keys: string[]; arguments: string[] }): Promise<unknown>;
 }
@@ -63,23 +63,17 @@ export function redisCommands(redis: RedisClientLike): RedisCommands {
     const io = r as unknown as IoRedis;
     return {
       get: async (key) => text(await io.get(key)),
-      setPx: async (key, value, ms, onlyIfAbsent) =>
-        (await (onlyIfAbsent
-          ? io.set(key, value, 'PX', ms, 'NX')
-          : io.set(key, value, 'PX', ms))) === 'OK',
-      eval: (script, key, arg) => io.eval(script, 1, key, arg),
+      setPx: async (key, value, ms) => (await io.set(key, value, 'PX', ms)) === 'OK',
+      eval: (script, key, ...args) => io.eval(script, 1, key, ...args),
     };
   }
   if (basics && has(r, 'sendCommand') && !has(r, 'call')) {
     const node = r as unknown as NodeRedis;
     return {
       get: async (key) => text(await node.get(key)),
-      setPx: async (key, value, ms, onlyIfAbsent) =>
-        (await node.set(key, value, {
-          expiration: { type: 'PX', value: ms },
-          ...(onlyIfAbsent ? { condition: 'NX' as const } : {}),
-        })) === 'OK',
-      eval: (script, key, arg) => node.eval(script, { keys: [key], arguments: [arg] }),
+      setPx: async (key, value, ms) =>
+        (await node.set(key, value, { expiration: { type: 'PX', value: ms } })) === 'OK',
+      eval: (script, key, ...args) => node.eval(script, { keys: [key], arguments: args }),
     };
   }
   throw new TypeError(

@@ -1,4 +1,5 @@
 import { type RunningMock, startMock } from '@tianman/mock';
+import { Redis } from 'ioredis';
 import { describe, expect, inject, it } from 'vitest';
 import { type Fleet, type FleetOptions, type Report, startFleet } from './fleet.js';
 import { type RedisServer, startRedis } from './redis-server.js';
@@ -114,6 +115,30 @@ describe.concurrent('a fleet over the mock platform', { timeout: 180_000 }, () =
     expect(shared.tokenRequests()).toBe(1);
     expect(shared.refusals()).toBe(0);
     expect(failures(sharedReports)).toEqual({});
+  });
+
+  it('a lock key left without an expiry: 4 processes starting together make 1 token request, and one of them warns', async ({
+    onTestFinished: after,
+  }) => {
+    const [p, r] = await Promise.all([platform(after), redis(after)]);
+    const raw = new Redis(r.url);
+    after(async () => void raw.disconnect());
+    const { appId } = p.mock.credentials;
+    // The client's documented key: `:` (and `%`) escaped in each part.
+    const lockKey = `tianman:${p.mock.url.replaceAll(':', '%3A')}:${appId}:lock`;
+    await raw.set(lockKey, 'left by a crashed process');
+    const f = await fleet(after, p.mock, mixed(4), { redisUrl: r.url });
+    const reports = await f.burst(10);
+    const warnings = reports.flatMap((report) => report.warnings);
+    record('4 × 10, TTL-less lock', {
+      tokenRequests: p.tokenRequests(),
+      warnings: warnings.length,
+    });
+    expect(failures(reports)).toEqual({});
+    expect(p.tokenRequests()).toBe(1);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/token store lock: the refresh lock had no expiry/);
+    expect(await raw.exists(lockKey)).toBe(0);
   });
 
   it('Redis killed mid-run: calls keep succeeding on tokens of their own, one warn per process', async ({

@@ -40,10 +40,12 @@ describe.each(LIBRARIES)('createRedisTokenStore over %s', (library) => {
 
   it('set keeps the token as JSON under <prefix><key>, with a TTL until expiresAt', async () => {
     const token = { accessToken: 'tok-1', expiresAt: Date.now() + HOUR };
-    await fresh().set('tianman:https://x:app', token);
-    expect(await store.get('tianman:https://x:app')).toEqual(token);
-    expect(JSON.parse((await raw.get(`${prefix}tianman:https://x:app`)) as string)).toEqual(token);
-    const ttl = await raw.pttl(`${prefix}tianman:https://x:app`);
+    await fresh().set('tianman:https%3A//x:app', token);
+    expect(await store.get('tianman:https%3A//x:app')).toEqual(token);
+    expect(JSON.parse((await raw.get(`${prefix}tianman:https%3A//x:app`)) as string)).toEqual(
+      token,
+    );
+    const ttl = await raw.pttl(`${prefix}tianman:https%3A//x:app`);
     expect(ttl).toBeGreaterThan(HOUR - 5_000);
     expect(ttl).toBeLessThanOrEqual(HOUR);
   });
