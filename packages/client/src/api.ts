@@ -3,8 +3,9 @@ import type { CallOptions } from './call-options.js';
 import { fail } from './errors.js';
 import type { paths } from './generated/openapi.js';
 import { type Operation, operations } from './operation.js';
-import { RoadRequest } from './road-request.js';
-import { RoadResponse } from './road-response.js';
+import { delegateRoadHeaders } from './road-headers.js';
+import { delegateRoadRequest, RoadRequest } from './road-request.js';
+import { delegateRoadResponse, RoadResponse } from './road-response.js';
 import { type Client, sendOperation } from './send-operation.js';
 
 /**
@@ -18,6 +19,9 @@ import { type Client, sendOperation } from './send-operation.js';
  * beside `body`; openapi-fetch copies them onto the request.
  */
 export function createApi(client: Client): FetchClient<paths, 'application/json'> {
+  delegateRoadRequest();
+  delegateRoadResponse();
+  delegateRoadHeaders();
   const { baseUrl } = client.cfg;
   const byRoute = new Map<string, Operation>();
   for (const op of operations) byRoute.set(`${op.method} ${op.path}`, op);

@@ -66,11 +66,17 @@ export function createTianmanClient(options?: TianmanClientOptions): TianmanClie
     };
   }
 
+  // client.api is made on first use: openapi-fetch reads the global Request when it is created,
+  // which loads undici on Node (tens of milliseconds) for a process that may never use it.
+  let api: FetchClient<paths, 'application/json'> | undefined;
   // The appKey and the token stay in closures: util.inspect(client) and JSON.stringify(client)
   // see only these.
   return Object.freeze({
     ...methods,
-    api: createApi(client),
+    get api() {
+      api ??= createApi(client);
+      return api;
+    },
     appId: cfg.appId,
     baseUrl: cfg.baseUrl,
     auth: cfg.auth,

@@ -49,7 +49,7 @@ const SKEW_MS = 60_000;
  * call at once when the caller's signal aborts. Transient failures are retried with backoff; when
  * retries run out, the last answer is returned, or the last failure without an answer (network,
  * timeout) thrown. A `1000` refusal whose `Date` shows the host clock is off is signed and sent
- * once more with the offset adopted; with `refresh` (token mode), a `1000`/`1001` refusal drops
+ * once more with the offset adopted; with `refresh` (token mode), a `1000` refusal drops
  * the token and is sent once more. Only failures without a usable answer throw: no answer at
  * all, or one over `maxResponseBytes`.
  */
@@ -165,8 +165,9 @@ export async function exchange(cfg: Config, request: ExchangeRequest): Promise<A
           continue;
         }
         // Credentials, permission or clock are wrong: retrying cannot help. A cached token may
-        // have been revoked or expired early, though: token mode refreshes it and sends again.
-        if (refresh) {
+        // have been revoked or expired early, though (a 1000): token mode refreshes it and sends
+        // again. A 1001 is a permission the appId lacks, which no new token grants.
+        if (refresh && auth === '1000') {
           log('warn', `token refused (${auth}): refreshing it, sending again`, {
             attempt: attempts,
           });

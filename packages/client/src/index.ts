@@ -42,6 +42,6 @@ export type {
 export { formatPaidTime } from './paid-time.js';
 export type { RetryOptions, RetryPolicy } from './retry.js';
 export { DEFAULT_RETRY } from './retry.js';
-export type { StoredToken, TokenStore } from './token-store.js';
+export type { StoredToken, TokenLockRelease, TokenStore } from './token-store.js';
 export { validateRequestBody } from './validate.js';
 export type { ValidationIssue } from './validation-issue.js';

@@ -31,4 +31,15 @@ export class RoadHeaders {
   }
 }
 
-delegateMembers(RoadHeaders.prototype, Headers.prototype, (self) => (self as RoadHeaders).real());
+let delegated = false;
+
+/**
+ * Makes {@link RoadHeaders} pass for a `Headers` (see `delegateMembers`). Done on first use, not at
+ * import: touching the global `Headers` loads undici on Node, tens of milliseconds a process
+ * that never calls `client.api` need not pay.
+ */
+export function delegateRoadHeaders(): void {
+  if (delegated) return;
+  delegated = true;
+  delegateMembers(RoadHeaders.prototype, Headers.prototype, (self) => (self as RoadHeaders).real());
+}

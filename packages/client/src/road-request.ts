@@ -64,4 +64,15 @@ export class RoadRequest {
   }
 }
 
-delegateMembers(RoadRequest.prototype, Request.prototype, (self) => (self as RoadRequest).real());
+let delegated = false;
+
+/**
+ * Makes {@link RoadRequest} pass for a `Request` (see `delegateMembers`). Done on first use, not at
+ * import: touching the global `Request` loads undici on Node, tens of milliseconds a process
+ * that never calls `client.api` need not pay.
+ */
+export function delegateRoadRequest(): void {
+  if (delegated) return;
+  delegated = true;
+  delegateMembers(RoadRequest.prototype, Request.prototype, (self) => (self as RoadRequest).real());
+}

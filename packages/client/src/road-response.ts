@@ -83,6 +83,17 @@ export class RoadResponse {
   }
 }
 
-delegateMembers(RoadResponse.prototype, Response.prototype, (self) =>
-  (self as RoadResponse).real(),
-);
+let delegated = false;
+
+/**
+ * Makes {@link RoadResponse} pass for a `Response` (see `delegateMembers`). Done on first use, not at
+ * import: touching the global `Response` loads undici on Node, tens of milliseconds a process
+ * that never calls `client.api` need not pay.
+ */
+export function delegateRoadResponse(): void {
+  if (delegated) return;
+  delegated = true;
+  delegateMembers(RoadResponse.prototype, Response.prototype, (self) =>
+    (self as RoadResponse).real(),
+  );
+}

@@ -1,10 +1,18 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createTianmanClient } from '../src/index.js';
-import { RoadRequest } from '../src/road-request.js';
-import { RoadResponse } from '../src/road-response.js';
+import { delegateRoadHeaders } from '../src/road-headers.js';
+import { delegateRoadRequest, RoadRequest } from '../src/road-request.js';
+import { delegateRoadResponse, RoadResponse } from '../src/road-response.js';
 import { APP_ID, APP_KEY, json, NOW, SYNC_PATH, serve, validBody } from './helpers.js';
 
 const base = { appId: APP_ID, appKey: APP_KEY, now: () => NOW };
+
+// What createApi does before its first request; the unit tests below build these directly.
+beforeAll(() => {
+  delegateRoadRequest();
+  delegateRoadResponse();
+  delegateRoadHeaders();
+});
 
 describe("client.api's Request and Response pass for the platform's", () => {
   it('a middleware sees a Request, may change a header and return it, and the road sends it', async () => {

@@ -258,6 +258,27 @@ describe('token mode', () => {
     expect(p.syncRequests).toHaveLength(3);
   });
 
+  it('a 1001 (no permission for the API) keeps the token: no refresh, an AuthError at once', async () => {
+    const p = await platform();
+    const client = tokenClient(p.server.url);
+    await client.syncPayScoreOrder(validBody);
+    const forbidden = await serve((request, res) => {
+      if (request.url === TOKEN_PATH)
+        return json(res, 200, { errCode: '0000', accessToken: 't-1' });
+      json(res, 412, { errCode: '1001', errInfo: '授权失败' });
+    });
+    const denied = tokenClient(forbidden.url);
+    for (let i = 0; i < 3; i++) {
+      await expect(denied.syncPayScoreOrder(validBody)).rejects.toMatchObject({
+        name: 'AuthError',
+        code: '1001',
+        attempts: 1,
+      });
+    }
+    // A new token cannot grant a permission: one token request for the three calls.
+    expect(forbidden.received.filter((r) => r.url === TOKEN_PATH)).toHaveLength(1);
+  });
+
   it('concurrent callers refused with the same token share one refresh', async () => {
     const revoked = new Set<string>();
     const p = await platform({ revoked });
