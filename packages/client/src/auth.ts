@@ -1,5 +1,4 @@
 import { ACCESS_TOKEN_PREFIX, ACCESS_TOKEN_SCHEME, createSigner } from '@tianman/signer';
-import type { Call } from './call-options.js';
 import { classify } from './classify.js';
 import type { Config } from './config.js';
 import { type Attempt, exchange } from './exchange.js';
@@ -17,9 +16,10 @@ export const TOKEN_SCHEME = `${ACCESS_TOKEN_SCHEME} ${ACCESS_TOKEN_PREFIX}`;
 export interface Auth {
   /**
    * `[Authorization, the secret in it]`: a fresh OPEN-BODY-SIG over `body` (new timestamp and
-   * nonce), or the cached access token.
+   * nonce), or the cached access token. `signal` (the attempt's timeout and the caller's abort)
+   * ends the wait for a token; `timeoutMs` is the attempt's, which that wait is part of.
    */
-  authorize(body: string, call: Call): Promise<[string, string]>;
+  authorize(body: string, signal: AbortSignal, timeoutMs: number): Promise<[string, string]>;
   /** In token mode, forgets a token the platform refused; `undefined` in signature mode. */
   drop: ((token: string | undefined) => Promise<void>) | undefined;
 }
@@ -84,8 +84,8 @@ export function createAuth(cfg: Config): Auth {
     cfg.timeoutMs,
   );
   return {
-    async authorize(_body, call) {
-      const token = await tokens.get(call.signal, call.timeoutMs);
+    async authorize(_body, signal, timeoutMs) {
+      const token = await tokens.get(signal, timeoutMs);
       return [TOKEN_SCHEME + token, token];
     },
     drop: (token) => tokens.drop(token),

@@ -26,8 +26,11 @@ export interface ExchangeRequest {
   method: string;
   /** Absolute URL. */
   url: string;
-  /** Makes one attempt's request: called afresh for every attempt. */
-  prepare: () => Promise<Attempt>;
+  /**
+   * Makes one attempt's request: called afresh for every attempt, under the attempt's signal
+   * (its timeout and the caller's abort), which a wait (for an access token) must honour.
+   */
+  prepare: (signal: AbortSignal) => Promise<Attempt>;
   call: Call;
   /**
    * The contract marks the operation idempotent (`x-tianman-idempotent`): a request the server
@@ -61,18 +64,10 @@ export async function exchange(cfg: Config, request: ExchangeRequest): Promise<A
   let skewFixed = false;
   for (let attempts = 1, retries = 0; ; attempts++) {
     signal?.throwIfAborted();
-    // The clock offset this attempt is signed with: another call may correct it meanwhile.
-    const signedOffset = cfg.skew.offsetMs;
-    const { body, headers, secret } = await prepare();
-    // The signal may have aborted while the attempt was prepared: its listener below would then
-    // never fire, and the request would go out.
-    signal?.throwIfAborted();
-    // Built only when needed, an error or a logger: the hot path allocates as little as it can.
-    const summary = (): RequestSummary => ({ method, url, headers: redactHeaders(headers) });
-    if (logger) log('debug', `${method} ${url}`, { attempt: attempts, request: summary() });
     // One controller for the attempt: its timeout and the caller's abort. (AbortSignal.timeout +
     // AbortSignal.any measured no faster here, leaves a live timer per call for `timeoutMs`, and
-    // `any` needs Node 20.3.)
+    // `any` needs Node 20.3.) Its timer starts before the attempt is prepared: the wait for an
+    // access token is part of the attempt.
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -81,6 +76,29 @@ export async function exchange(cfg: Config, request: ExchangeRequest): Promise<A
     }, timeoutMs);
     const onAbort = (): void => controller.abort();
     signal?.addEventListener('abort', onAbort);
+    // The clock offset this attempt is signed with: another call may correct it meanwhile.
+    const signedOffset = cfg.skew.offsetMs;
+    let attempt: Attempt;
+    try {
+      attempt = await prepare(controller.signal);
+      // The signal may have aborted while the attempt was prepared (a prepare that does not
+      // watch it): the request must not go out.
+      controller.signal.throwIfAborted();
+    } catch (error) {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      signal?.throwIfAborted();
+      if (!timedOut) throw error;
+      // Nothing was sent, but another attempt would wait on the same refresh: the call ends.
+      throw new TimeoutError(
+        `${method} ${url}: no access token within ${timeoutMs} ms; nothing sent (attempts: ${attempts})`,
+        { code: 'ERR_TIMEOUT', attempts, cause: error },
+      );
+    }
+    const { body, headers, secret } = attempt;
+    // Built only when needed, an error or a logger: the hot path allocates as little as it can.
+    const summary = (): RequestSummary => ({ method, url, headers: redactHeaders(headers) });
+    if (logger) log('debug', `${method} ${url}`, { attempt: attempts, request: summary() });
     let response: WireResponse | undefined;
     let cause: unknown;
     const progress = { written: false };

@@ -52,12 +52,12 @@ export async function sendOperation(client: Client, call: OperationCall): Promis
     log: cfg.log,
     request: () => ({ method: op.method, url, headers: redactHeaders(headers) }),
   });
-  const prepare: () => Promise<Attempt> = op.tokenEndpoint
+  const prepare: (signal: AbortSignal) => Promise<Attempt> = op.tokenEndpoint
     ? // The token endpoint authenticates with its own body; its signature is a secret like any
       // other: an echo of the request must not show it.
       async () => ({ body: text, headers, secret: tokenSignature(text) })
-    : async () => {
-        const [authorization, secret] = await auth.authorize(text, settings);
+    : async (signal) => {
+        const [authorization, secret] = await auth.authorize(text, signal, settings.timeoutMs);
         return {
           body: text,
           headers: { ...headers, [AUTHORIZATION_HEADER]: authorization },

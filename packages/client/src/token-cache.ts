@@ -9,8 +9,9 @@ import type { StoredToken, TokenLockRelease, TokenStore } from './token-store.js
 export interface TokenCache {
   /**
    * The live token, from memory, the store, or a refresh. `signal` stops this caller's wait, not
-   * the refresh others share; `timeoutMs` (the call's) bounds each store call of a refresh this
-   * caller starts. Within the pause after an unusable token answer, a refresh that would request
+   * the refresh others share; `timeoutMs` (the call's attempt, which the wait is part of) sets
+   * the refresh lock's lifetime, and a quarter of it bounds each store call of a refresh this
+   * caller starts, so that a store that hangs leaves the call time to request a token itself. Within the pause after an unusable token answer, a refresh that would request
    * a token rejects at once with a copy of that answer's `AuthError`.
    */
   get(signal?: AbortSignal, timeoutMs?: number): Promise<string>;
@@ -20,6 +21,12 @@ export interface TokenCache {
    */
   drop(token: string | undefined, signal?: AbortSignal, timeoutMs?: number): Promise<void>;
 }
+
+/**
+ * A store call of a refresh may take this fraction of the caller's timeout: the wait for a token
+ * is part of the call's attempt, and a store that hangs must leave it time to request its own.
+ */
+export const STORE_SHARE = 4;
 
 /** How long a store that failed is bypassed before the cache tries it again. */
 export const STORE_PAUSE_MS = 30_000;
@@ -175,10 +182,11 @@ export function createTokenCache(
     }
   }
 
-  async function refresh(ms: number): Promise<StoredToken> {
+  async function refresh(timeout: number): Promise<StoredToken> {
     const s = store;
     if (!s || elapsed() < pausedUntil) return request();
-    const lockMs = Math.max(MIN_LOCK_MS, ms);
+    const lockMs = Math.max(MIN_LOCK_MS, timeout);
+    const ms = Math.max(1, Math.ceil(timeout / STORE_SHARE));
     const deadline = elapsed() + lockMs;
     let release: unknown;
     try {

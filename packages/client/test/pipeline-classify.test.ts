@@ -65,7 +65,7 @@ describe('pipeline: what the logger is told', () => {
       if (request.url === TOKEN_PATH)
         return json(res, 200, { errCode: '0000', accessToken: `token-0000000${++tokens}` });
       if (request.headers.authorization?.endsWith('token-00000001'))
-        return json(res, 401, { errCode: '1001', errInfo: 'revoked' });
+        return json(res, 412, { errCode: '1000', errInfo: 'revoked' });
       ok(res);
     });
     const logger = recordingLogger();
@@ -77,7 +77,7 @@ describe('pipeline: what the logger is told', () => {
     expect(warns).toEqual([
       {
         level: 'warn',
-        message: `${P}token refused (1001): refreshing it, sending again`,
+        message: `${P}token refused (1000): refreshing it, sending again`,
         details: { attempt: 1 },
       },
     ]);
