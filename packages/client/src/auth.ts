@@ -73,7 +73,10 @@ export function createAuth(cfg: Config): Auth {
     ) {
       throw failure;
     }
-    return readAnswer(answer, failure === undefined);
+    const token = readAnswer(answer, failure === undefined);
+    const seconds = Math.round((token.expiresAt - cfg.now()) / 1000);
+    cfg.log('info', `access token obtained, used for ${seconds} s`, { usedForSeconds: seconds });
+    return token;
   };
   const tokens = createTokenCache(
     tokenStoreKey(cfg.baseUrl, appId),

@@ -75,12 +75,15 @@ export interface TianmanClientOptions {
    * @default the signer's createNonce (32 hex characters from a CSPRNG)
    */
   createNonce?: () => string;
-  /** Receives redacted debug and warn events. */
+  /**
+   * Where the client's events go (redacted: never an appKey, signature or token).
+   * @default console
+   */
   logger?: TianmanLogger;
   /**
-   * Which events reach `logger`.
-   * @default process.env.TIANMAN_LOG on Node (which also sends events to `console` when no
-   * `logger` is given), else 'debug' (every event the logger takes)
+   * Which events reach `logger`: `off`, or `error`, `warn`, `info`, `debug` and the more severe
+   * ones. Warnings are repeated once a minute at most per cause.
+   * @default process.env.TIANMAN_LOG on Node when it names a level, else 'warn'
    */
   logLevel?: LogLevel;
   /** Token cache for `auth: 'token'`. @default in memory, per client */

@@ -1,4 +1,4 @@
-import type { Log, TianmanLogger } from './log.js';
+import type { Log } from './log.js';
 import type { RetryPolicy } from './retry.js';
 import type { TokenStore } from './token-store.js';
 import type { Transport } from './transport.js';
@@ -21,9 +21,9 @@ export interface Config {
   /** The offset adopted from the platform's `Date` after a `1000` (shared by every call). */
   skew: { offsetMs: number };
   createNonce: (() => string) | undefined;
-  /** The logger when it takes debug events (the pipeline builds their details only then). */
-  logger: TianmanLogger | undefined;
-  /** Sends to `logger`, which can never break a call. */
+  /** Debug events get through (the pipeline builds their details only then). */
+  debug: boolean;
+  /** Sends to the logger, which can never break a call. */
   log: Log;
   tokenStore: TokenStore | undefined;
 }

@@ -59,7 +59,7 @@ const SKEW_MS = 60_000;
 export async function exchange(cfg: Config, request: ExchangeRequest): Promise<Answer> {
   const { method, url, prepare, call } = request;
   let { refresh } = request;
-  const { log, logger } = cfg;
+  const { log, debug } = cfg;
   const { signal, timeoutMs, retry } = call;
   let skewFixed = false;
   for (let attempts = 1, retries = 0; ; attempts++) {
@@ -98,7 +98,7 @@ export async function exchange(cfg: Config, request: ExchangeRequest): Promise<A
     const { body, headers, secret } = attempt;
     // Built only when needed, an error or a logger: the hot path allocates as little as it can.
     const summary = (): RequestSummary => ({ method, url, headers: redactHeaders(headers) });
-    if (logger) log('debug', `${method} ${url}`, { attempt: attempts, request: summary() });
+    if (debug) log('debug', `${method} ${url}`, { attempt: attempts, request: summary() });
     let response: WireResponse | undefined;
     let cause: unknown;
     const progress = { written: false };
@@ -155,7 +155,7 @@ export async function exchange(cfg: Config, request: ExchangeRequest): Promise<A
         secrets,
       };
       const code = codeOf(data);
-      if (logger) log('debug', `HTTP ${status}`, { attempt: attempts, status, code });
+      if (debug) log('debug', `HTTP ${status}`, { attempt: attempts, status, code });
       // A redirect is never followed (classify says why) nor retried: it ends the exchange.
       if (status > 299 && status < 400) return answer;
       const auth = field(data, 'errCode');
@@ -186,9 +186,12 @@ export async function exchange(cfg: Config, request: ExchangeRequest): Promise<A
         // have been revoked or expired early, though (a 1000): token mode refreshes it and sends
         // again. A 1001 is a permission the appId lacks, which no new token grants.
         if (refresh && auth === '1000') {
-          log('warn', `token refused (${auth}): refreshing it, sending again`, {
-            attempt: attempts,
-          });
+          log(
+            'warn',
+            `token refused (${auth}): refreshing it, sending again`,
+            { attempt: attempts },
+            `token refused ${auth}`,
+          );
           await refresh(secret);
           refresh = undefined;
           continue;
@@ -225,11 +228,12 @@ export async function exchange(cfg: Config, request: ExchangeRequest): Promise<A
     }
     retries++;
     delay = retryDelay(retry, retries, delay);
-    log('warn', `retrying in ${delay} ms: ${reason}`, {
-      attempt: attempts,
-      reason,
-      delayMs: delay,
-    });
+    log(
+      'warn',
+      `${method} ${url}: retrying in ${delay} ms: ${reason}`,
+      { attempt: attempts, reason, delayMs: delay },
+      `retry ${url} ${reason}`,
+    );
     await sleep(delay, signal);
   }
 }

@@ -49,7 +49,7 @@ export const operationHooks: Readonly<Record<string, OperationHook>> = {
       checkPaidTime(paidTime, now, (reject, rule, what) => {
         const message = `${PAID_TIME} ${what}`;
         if (reject) issues.push({ path: PAID_TIME, rule, message });
-        else log('warn', `${message} [${rule}]`, { path: PAID_TIME, rule });
+        else log('warn', `${message} [${rule}]`, { path: PAID_TIME, rule }, rule);
       });
     },
   },

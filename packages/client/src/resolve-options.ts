@@ -5,7 +5,7 @@ import type { Config } from './config.js';
 import { ENVIRONMENTS } from './environments.js';
 import { fail } from './errors.js';
 import { isLoopback } from './is-loopback.js';
-import { createLog, LOG_LEVELS, type LogLevel, loggerAt, type TianmanLogger } from './log.js';
+import { createLog, LOG_LEVELS, type LogLevel } from './log.js';
 import { checkFields, type Rule } from './option-rules.js';
 import { readEnv } from './read-env.js';
 import { DEFAULT_RETRY, resolveRetry } from './retry.js';
@@ -103,12 +103,9 @@ export function resolveOptions(options: TianmanClientOptions | undefined): Confi
   // for a client to refuse to start.
   const fromEnvLog = readEnv('TIANMAN_LOG') as LogLevel | undefined;
   const fromLog = fromEnvLog && LOG_LEVELS.includes(fromEnvLog) ? fromEnvLog : undefined;
-  // TIANMAN_LOG without a logger prints to the console: the events are redacted, and a variable
-  // that turns logging on should need no code change.
-  const target: TianmanLogger | undefined =
-    o.logger ?? (fromLog && fromLog !== 'off' ? globalThis.console : undefined);
-  const logger = loggerAt(target, o.logLevel ?? fromLog ?? 'debug');
-  const log = createLog(logger);
+  // Warnings are on by default, through console.warn: an operator sees a store in trouble or a
+  // retried call without opting in.
+  const { log, debug } = createLog(o.logger ?? globalThis.console, o.logLevel ?? fromLog ?? 'warn');
 
   if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
     if (!o.allowInsecureHttp) {
@@ -138,7 +135,7 @@ export function resolveOptions(options: TianmanClientOptions | undefined): Confi
     clock: () => now() + skew.offsetMs,
     skew,
     createNonce: o.createNonce,
-    logger: logger?.debug ? logger : undefined,
+    debug,
     log,
     tokenStore: o.tokenStore,
   };

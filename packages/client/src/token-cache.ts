@@ -205,7 +205,12 @@ export function createTokenCache(
         const warning = (release as TokenLockRelease | undefined)?.warning;
         if (typeof warning === 'string' && warning) {
           const text = redact(warning);
-          log('warn', `token store lock: ${text}`, { operation: 'lock', warning: text });
+          log(
+            'warn',
+            `token store lock: ${text}`,
+            { operation: 'lock', warning: text },
+            'token store lock repaired',
+          );
         }
         // Another process holds it and is requesting the token: wait for it in the store.
         if (!release) await sleep(pause);

@@ -1,6 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createTianmanClient, type TianmanClientOptions } from '../src/index.js';
-import { APP_ID, APP_KEY, NOW, ok, recordingLogger, script, serve, validBody } from './helpers.js';
+import {
+  APP_ID,
+  APP_KEY,
+  json,
+  NOW,
+  ok,
+  recordingLogger,
+  script,
+  serve,
+  TOKEN_PATH,
+  validBody,
+} from './helpers.js';
 
 const base = { appId: APP_ID, appKey: APP_KEY };
 const MAX_MS = 2 ** 31 - 1;
@@ -81,12 +92,15 @@ describe('baseUrl', () => {
   });
 });
 
-describe('console logging only through TIANMAN_LOG', () => {
+describe('logging: warnings reach console.warn by default, once per cause', () => {
   const saved = process.env.TIANMAN_LOG;
   let warn: ReturnType<typeof vi.spyOn>;
+  let info: ReturnType<typeof vi.spyOn>;
   let debug: ReturnType<typeof vi.spyOn>;
   beforeEach(() => {
+    delete process.env.TIANMAN_LOG;
     warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    info = vi.spyOn(console, 'info').mockImplementation(() => {});
     debug = vi.spyOn(console, 'debug').mockImplementation(() => {});
   });
   afterEach(() => {
@@ -96,46 +110,74 @@ describe('console logging only through TIANMAN_LOG', () => {
   });
 
   const dateOnly = { ...validBody, detail: { paidTime: '20261125' } };
+  const clientOn = (url: string, options: Partial<TianmanClientOptions> = {}) =>
+    createTianmanClient({ ...base, baseUrl: url, now: () => NOW, ...options });
 
-  it('sends nothing to console without TIANMAN_LOG or a logger', async () => {
-    delete process.env.TIANMAN_LOG;
+  it('without TIANMAN_LOG or a logger: a warning goes to console.warn, once for three calls', async () => {
     const server = await serve(script(ok));
-    await createTianmanClient({ ...base, baseUrl: server.url, now: () => NOW }).syncPayScoreOrder(
-      dateOnly,
+    const client = clientOn(server.url);
+    for (let i = 0; i < 3; i++) await client.syncPayScoreOrder(dateOnly);
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(String(warn.mock.calls[0]?.[0])).toMatch(
+      /^@tianman\/client: \/detail\/paidTime .*date-only/,
     );
-    expect(warn).not.toHaveBeenCalled();
+    expect(info).not.toHaveBeenCalled();
     expect(debug).not.toHaveBeenCalled();
   });
 
-  it('sends nothing to console with TIANMAN_LOG=off, whatever logLevel says', async () => {
+  it('a cause repeated after a minute is logged again, saying how many were held back', async () => {
+    let now = 0;
+    vi.spyOn(performance, 'now').mockImplementation(() => now);
+    const server = await serve(script(ok));
+    const client = clientOn(server.url);
+    for (let i = 0; i < 3; i++) await client.syncPayScoreOrder(dateOnly);
+    now += 60_000;
+    await client.syncPayScoreOrder(dateOnly);
+    expect(warn).toHaveBeenCalledTimes(2);
+    expect(String(warn.mock.calls[1]?.[0])).toContain(
+      '(2 more like it held back in the last minute)',
+    );
+    expect(warn.mock.calls[1]?.[1]).toMatchObject({ heldBack: 2 });
+  });
+
+  it.each([
+    ['off', 0, 0],
+    ['error', 0, 0],
+    ['warn', 1, 0],
+    ['debug', 1, 2],
+  ] as const)('TIANMAN_LOG=%s: %i warn, %i debug events', async (level, warns, debugs) => {
+    process.env.TIANMAN_LOG = level;
+    const server = await serve(script(ok));
+    await clientOn(server.url).syncPayScoreOrder(dateOnly);
+    expect(warn).toHaveBeenCalledTimes(warns);
+    expect(debug).toHaveBeenCalledTimes(debugs);
+    expect(JSON.stringify(debug.mock.calls)).not.toContain(APP_KEY);
+  });
+
+  it('logLevel wins over TIANMAN_LOG; a logger replaces console', async () => {
     process.env.TIANMAN_LOG = 'off';
     const server = await serve(script(ok));
-    await createTianmanClient({
-      ...base,
-      baseUrl: server.url,
-      now: () => NOW,
-      logLevel: 'debug',
-    }).syncPayScoreOrder(dateOnly);
-    expect(warn).not.toHaveBeenCalled();
-    expect(debug).not.toHaveBeenCalled();
-  });
-
-  it("takes logLevel: 'warn' with no logger, or a logger without warn", async () => {
-    delete process.env.TIANMAN_LOG;
-    const server = await serve(script(ok));
+    await clientOn(server.url, { logLevel: 'warn' }).syncPayScoreOrder(dateOnly);
+    expect(warn).toHaveBeenCalledTimes(1);
     const events: string[] = [];
     const debugOnly = { debug: (message: string) => events.push(message) };
-    for (const logger of [undefined, debugOnly]) {
-      const client = createTianmanClient({
-        ...base,
-        baseUrl: server.url,
-        now: () => NOW,
-        logLevel: 'warn',
-        logger,
-      });
-      await expect(client.syncPayScoreOrder(dateOnly)).resolves.toMatchObject({ status: 200 });
-    }
+    await clientOn(server.url, { logLevel: 'warn', logger: debugOnly }).syncPayScoreOrder(dateOnly);
     expect(events).toEqual([]);
-    expect(warn).not.toHaveBeenCalled();
+    expect(warn).toHaveBeenCalledTimes(1);
+  });
+
+  it('info: each access token obtained, never the token', async () => {
+    process.env.TIANMAN_LOG = 'info';
+    const server = await serve((request, res) => {
+      if (request.url === TOKEN_PATH) {
+        json(res, 200, { errCode: '0000', accessToken: 'tok-0123456789', expiresIn: 3600 });
+      } else ok(res);
+    });
+    await clientOn(server.url, { auth: 'token' }).syncPayScoreOrder(validBody);
+    expect(info).toHaveBeenCalledTimes(1);
+    expect(info.mock.calls[0]).toEqual([
+      '@tianman/client: access token obtained, used for 3540 s',
+      { usedForSeconds: 3540 },
+    ]);
   });
 });

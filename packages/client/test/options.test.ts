@@ -243,7 +243,7 @@ describe('defaults from the environment (Node only)', () => {
     await client.syncPayScoreOrder({ ...validBody, detail: { paidTime: '20261125' } });
     expect(logger.events.map((e) => e.level)).toEqual(['warn']);
     expect(refusal({ ...base, environment: 'mock', logLevel: 'loud' })).toContain(
-      'logLevel: expected off or warn or debug',
+      'logLevel: expected off or error or warn or info or debug',
     );
   });
 });

@@ -41,12 +41,12 @@ describe('pipeline: what the logger is told', () => {
   it('logs each attempt as `METHOD url` and each answer as `HTTP status` with its code', async () => {
     const server = await serve(script((res) => json(res, 500, { errCode: '9999' }), ok));
     const logger = recordingLogger();
-    await clientFor(server.url, { logger }).syncPayScoreOrder(validBody);
+    await clientFor(server.url, { logger, logLevel: 'debug' }).syncPayScoreOrder(validBody);
     const url = server.url + SYNC_PATH;
     expect(logger.events.map((e) => [e.level, e.message])).toEqual([
       ['debug', `${P}POST ${url}`],
       ['debug', `${P}HTTP 500`],
-      ['warn', `${P}retrying in 1 ms: HTTP 500`],
+      ['warn', `${P}POST ${url}: retrying in 1 ms: HTTP 500`],
       ['debug', `${P}POST ${url}`],
       ['debug', `${P}HTTP 200`],
     ]);

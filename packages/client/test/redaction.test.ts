@@ -121,7 +121,7 @@ describe.each(['signature', 'token'] as const)('redaction (%s mode)', (auth) => 
 
   it('logger events hold none', async () => {
     const logger = recordingLogger();
-    const { secrets } = await failedCall(auth, { logger });
+    const { secrets } = await failedCall(auth, { logger, logLevel: 'debug' });
     expect(logger.events.some((e) => e.level === 'debug')).toBe(true);
     const text = inspect(logger.events, { depth: Number.POSITIVE_INFINITY });
     expectNoSecret(text, secrets);
@@ -170,6 +170,7 @@ describe('redaction rules', () => {
       now: () => NOW,
       retry: { limit: 0 },
       logger,
+      logLevel: 'debug',
     });
     await client.syncPayScoreOrder(validBody).catch(() => {});
     // The events did arrive (the token request's own attempt among them): an empty log would
