@@ -79,6 +79,7 @@ export function resolveOptions(options: TianmanClientOptions | undefined): Confi
   try {
     url = new URL(baseUrl as string);
   } catch {}
+  // Stryker disable next-line Regex: a URL's protocol is its scheme and one colon, always at the end, so /^https?:/ is the same test
   if (!url || !/^https?:$/.test(url.protocol)) {
     fail(
       'ERR_INVALID_OPTION',

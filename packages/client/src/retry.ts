@@ -64,6 +64,7 @@ export function retryReason(status: number, code: string | undefined): string | 
  * when absent or unreadable.
  */
 export function retryAfterMs(header: string | null | undefined, now: number): number | undefined {
+  // Stryker disable next-line ConditionalExpression: an empty or missing header fails the digits test and Date.parse gives NaN: undefined either way
   if (!header) return undefined;
   const ms = /^\s*\d+\s*$/.test(header) ? Number(header) * 1000 : Date.parse(header) - now;
   return Number.isNaN(ms) ? undefined : Math.max(0, ms);

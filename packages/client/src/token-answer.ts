@@ -79,6 +79,7 @@ export function createTokenAnswerReader(now: () => number, log: Log): TokenAnswe
     if (!HEADER_SAFE.test(accessToken)) {
       // Never shown, however short: the body is left out of the error, only its codes kept.
       throw answerError(
+        // Stryker disable next-line StringLiteral: answerError reads text only when data is undefined, and data is given (the codes alone)
         { ...answer, text: '', data: { errCode: field(data, 'errCode') } },
         AuthError,
         ': the access token is not a valid header value (1 to 4096 visible ASCII characters); not used',

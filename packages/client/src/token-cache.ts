@@ -128,6 +128,7 @@ export function createTokenCache(
   const usable = (t: StoredToken | undefined): t is StoredToken =>
     typeof t?.accessToken === 'string' &&
     HEADER_SAFE.test(t.accessToken) &&
+    // Stryker disable next-line OptionalChaining: the typeof t?.accessToken test above already rules out an undefined t
     t?.accessToken !== refused &&
     now() < (t?.expiresAt as number);
 
@@ -198,6 +199,7 @@ export function createTokenCache(
         if (usable(stored)) return stored;
         // No lock to take, ours already, or its holder never stored a token: request our own.
         if (!s.lock || release || elapsed() > deadline) break;
+        // Stryker disable next-line OptionalChaining: the loop breaks before this line when the store has no lock
         release = await attempt('lock', () => s.lock?.(key, lockMs), ms);
         if (release === FAILED) return request();
         // The store took the lock by repairing it (a lock key that could never expire): worth

@@ -115,6 +115,7 @@ function isConnectFailure(error: unknown): boolean {
 
 function settledError(error: unknown, signal: AbortSignal): unknown {
   if (signal.aborted) return signal.reason;
+  // Stryker disable next-line ConditionalExpression: a ResponseTooLargeError has no cause, so the unwrapping below returns it unchanged too
   if (isResponseTooLarge(error)) return error;
   const cause =
     error instanceof Error ? (error.cause as { code?: unknown } | undefined) : undefined;
