@@ -138,28 +138,10 @@ export class ValidationError extends TianmanError {
 }
 
 /**
- * The platform refused the credentials: gateway `1000` (authentication failed: appKey, clock) or
- * `1001` (no permission for the API), or no access token could be obtained. Never retried; in
- * token mode a refused token is refreshed and the request re-sent once first.
+ * What the errors that carry the platform's answer share ({@link AuthError}, {@link ApiError}):
+ * its codes in the three dialects, and the parsed body.
  */
-export class AuthError extends TianmanError implements PlatformCodes {
-  override readonly name = 'AuthError' as const;
-  declare readonly respCode: string | undefined;
-  declare readonly respDesc: string | undefined;
-  declare readonly errCode: string | undefined;
-  declare readonly errInfo: string | undefined;
-  declare readonly errMsg: string | undefined;
-  /** The parsed JSON body (secrets scrubbed). */
-  declare readonly body: unknown;
-}
-
-/**
- * The platform answered, but not with success: a `respCode` outside `successCodes`, another
- * `errCode`, a non-2xx status after any retries, or a body that is not JSON (`body` then holds
- * a short excerpt).
- */
-export class ApiError extends TianmanError implements PlatformCodes {
-  override readonly name = 'ApiError' as const;
+export abstract class AnswerError extends TianmanError implements PlatformCodes {
   declare readonly respCode: string | undefined;
   declare readonly respDesc: string | undefined;
   declare readonly errCode: string | undefined;
@@ -167,6 +149,24 @@ export class ApiError extends TianmanError implements PlatformCodes {
   declare readonly errMsg: string | undefined;
   /** The parsed JSON body (secrets scrubbed), or an excerpt of a non-JSON body. */
   declare readonly body: unknown;
+}
+
+/**
+ * The platform refused the credentials: gateway `1000` (authentication failed: appKey, clock) or
+ * `1001` (no permission for the API), or no access token could be obtained. Never retried; in
+ * token mode a token refused with `1000` is refreshed and the request re-sent once first.
+ */
+export class AuthError extends AnswerError {
+  override readonly name = 'AuthError' as const;
+}
+
+/**
+ * The platform answered, but not with success: a `respCode` outside `successCodes`, another
+ * `errCode`, a non-2xx status after any retries, or a body that is not JSON (`body` then holds
+ * a short excerpt).
+ */
+export class ApiError extends AnswerError {
+  override readonly name = 'ApiError' as const;
 }
 
 /** No response: DNS, refused or reset connection, TLS. `code` is `ERR_NETWORK`; `cause` says more. */

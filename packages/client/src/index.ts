@@ -15,6 +15,7 @@ export type {
   TianmanErrorDetails,
 } from './errors.js';
 export {
+  AnswerError,
   ApiError,
   AuthError,
   isApiError,

@@ -4,6 +4,7 @@
  * the package's `#transport` import and must bundle for any runtime.
  */
 import {
+  collectHeaders,
   declaredLength,
   isResponseTooLarge,
   ResponseTooLargeError,
@@ -61,7 +62,12 @@ async function exchangeOnce(
     signal,
     redirect: 'manual',
   });
-  const headers = collectHeaders(response.headers);
+  // Headers yields names lower-cased and each `set-cookie` apart.
+  const pairs: Array<[string, string]> = [];
+  response.headers.forEach((value, name) => {
+    pairs.push([name, value]);
+  });
+  const headers = collectHeaders(pairs);
   const { status } = response;
   const reader = response.body?.getReader();
   // Decoded as it streams: `stream: true` holds back a multi-byte character split across chunks
@@ -120,18 +126,4 @@ function settledError(error: unknown, signal: AbortSignal): unknown {
   const cause =
     error instanceof Error ? (error.cause as { code?: unknown } | undefined) : undefined;
   return cause instanceof Error && typeof cause.code === 'string' ? cause : error;
-}
-
-/**
- * Headers as a plain object: names lower-cased (as `Headers` yields them), a repeated header
- * joined with `', '` (`Headers` yields each `set-cookie` apart).
- */
-function collectHeaders(source: Headers): Record<string, string> {
-  // No prototype: a header named `constructor` or `__proto__` is just a header.
-  const headers = { __proto__: null } as unknown as Record<string, string>;
-  source.forEach((value, name) => {
-    const seen = headers[name];
-    headers[name] = seen === undefined ? value : `${seen}, ${value}`;
-  });
-  return headers;
 }

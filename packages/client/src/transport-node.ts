@@ -11,6 +11,7 @@ import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { Socket } from 'node:net';
 import { urlToHttpOptions } from 'node:url';
 import {
+  collectHeaders,
   declaredLength,
   ResponseTooLargeError,
   type Transport,
@@ -195,7 +196,8 @@ function exchange(
     req.on('response', (res: IncomingMessage) => {
       answering = res;
       const status = res.statusCode ?? 0;
-      const responseHeaders = collectHeaders(res.rawHeaders);
+      // rawHeaders, not `res.headers`: that one keeps only the first of some repeated headers.
+      const responseHeaders = collectHeaders(rawPairs(res.rawHeaders));
       const declared = declaredLength(responseHeaders);
       // Stryker disable next-line ConditionalExpression: undefined > maxResponseBytes is false
       if (declared !== undefined && declared > maxResponseBytes) {
@@ -270,18 +272,7 @@ function parseTarget(url: string): Target {
   return target;
 }
 
-/**
- * Headers from `rawHeaders` (name, value, name, value, …): names lower-cased, repeats joined with
- * `', '` — every repeat, unlike `IncomingMessage.headers`, which keeps only the first of some.
- */
-function collectHeaders(raw: string[]): Record<string, string> {
-  // No prototype: a header named `constructor` or `__proto__` is just a header.
-  const headers: Record<string, string> = { __proto__: null } as unknown as Record<string, string>;
-  for (let i = 0; i < raw.length; i += 2) {
-    const name = (raw[i] as string).toLowerCase();
-    const value = raw[i + 1] as string;
-    const seen = headers[name];
-    headers[name] = seen === undefined ? value : `${seen}, ${value}`;
-  }
-  return headers;
+/** The `[name, value]` pairs of Node's `rawHeaders` (name, value, name, value, …). */
+function* rawPairs(raw: readonly string[]): Generator<[string, string]> {
+  for (let i = 0; i < raw.length; i += 2) yield [raw[i] as string, raw[i + 1] as string];
 }

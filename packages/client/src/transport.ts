@@ -104,3 +104,19 @@ export function declaredLength(headers: Record<string, string>): number | undefi
   // Stryker disable next-line ConditionalExpression: /^\d+$/.test(undefined) tests the string 'undefined', which fails
   return value !== undefined && /^\d+$/.test(value) ? Number(value) : undefined;
 }
+
+/**
+ * Answer headers as the pipeline reads them, from `[name, value]` pairs in the order received:
+ * names lower-cased, a repeated header's values joined with `', '` (every repeat, `set-cookie`
+ * included), in an object without a prototype, so a header named `constructor` or `__proto__` is
+ * just a header.
+ */
+export function collectHeaders(pairs: Iterable<readonly [string, string]>): Record<string, string> {
+  const headers = { __proto__: null } as unknown as Record<string, string>;
+  for (const [raw, value] of pairs) {
+    const name = raw.toLowerCase();
+    const seen = headers[name];
+    headers[name] = seen === undefined ? value : `${seen}, ${value}`;
+  }
+  return headers;
+}
