@@ -10,7 +10,7 @@ import { createTokenCache } from './token-cache.js';
 import { tokenStoreKey } from './token-store-key.js';
 
 /** The `Authorization` prefix of token mode. */
-export const TOKEN_SCHEME = `${ACCESS_TOKEN_SCHEME} ${ACCESS_TOKEN_PREFIX}`;
+const TOKEN_SCHEME = `${ACCESS_TOKEN_SCHEME} ${ACCESS_TOKEN_PREFIX}`;
 
 /** How the client authenticates its requests, whichever the mode. */
 export interface Auth {

@@ -9,8 +9,9 @@ import {
   type TianmanError,
   TimeoutError,
 } from './errors.js';
-import { type Answer, codeOf, field, scrubHeaders } from './response.js';
+import { type Answer, codeOf, field } from './response.js';
 import { retryAfterMs, retryDelay, retryReason } from './retry.js';
+import { scrubHeaders } from './scrub.js';
 import { isResponseTooLarge, type WireResponse } from './transport.js';
 
 /** One attempt's request: the exact bytes, the headers, and the secret they carry. */

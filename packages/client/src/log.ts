@@ -39,7 +39,7 @@ export type Log = (
 ) => void;
 
 /** The window within which a repeated warning of one cause is logged once. */
-export const ONCE_PER_MS = 60_000;
+const ONCE_PER_MS = 60_000;
 
 /** The client's {@link Log} over `logger` at `level`, and whether debug events get through. */
 export function createLog(

@@ -1,13 +1,13 @@
 import { fail } from './errors.js';
 
 /** The longest delay `setTimeout` honours: a longer one fires at once. */
-export const MAX_MS = 2 ** 31 - 1;
+const MAX_MS = 2 ** 31 - 1;
 
 /** The longest retry delay: the platform's advice for its slowest transient state is minutes. */
-export const MAX_DELAY_MS = 600_000;
+const MAX_DELAY_MS = 600_000;
 
 /** The most retries a call may make: more would hammer a platform that caps its callers. */
-export const MAX_RETRIES = 10;
+const MAX_RETRIES = 10;
 
 /**
  * How a field is checked: a `typeof`, `'array'`, `'count'` (a number from 0 to {@link MAX_MS}:

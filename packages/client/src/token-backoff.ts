@@ -1,10 +1,10 @@
 import { AuthError, isAuthError, PREFIX } from './errors.js';
 
 /** The first pause after an unusable token answer. */
-export const BACKOFF_FIRST_MS = 1_000;
+const BACKOFF_FIRST_MS = 1_000;
 
 /** The longest pause: each unusable answer in a row doubles it up to this. */
-export const BACKOFF_MAX_MS = 30_000;
+const BACKOFF_MAX_MS = 30_000;
 
 /**
  * The memory of a client's last unusable token answer (a negative cache). The platform caps

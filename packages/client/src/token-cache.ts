@@ -26,16 +26,16 @@ export interface TokenCache {
  * A store call of a refresh may take this fraction of the caller's timeout: the wait for a token
  * is part of the call's attempt, and a store that hangs must leave it time to request its own.
  */
-export const STORE_SHARE = 4;
+const STORE_SHARE = 4;
 
 /** How long a store that failed is bypassed before the cache tries it again. */
-export const STORE_PAUSE_MS = 30_000;
+const STORE_PAUSE_MS = 30_000;
 
 /**
  * The refresh lock's lifetime is the call's timeout, but never under this: a lock that expires
  * while its holder's token request is still on the wire lets a second process request one too.
  */
-export const MIN_LOCK_MS = 1_000;
+const MIN_LOCK_MS = 1_000;
 
 // While another process holds the lock, the store is polled from 10 ms, doubling up to 200 ms:
 // against the mock a token arrives in a few ms; 200 ms keeps a large fleet's polling cheap.

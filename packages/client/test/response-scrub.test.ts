@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError, AuthError } from '../src/errors.js';
-import { type Answer, answerError, scrub, scrubHeaders } from '../src/response.js';
+import { type Answer, answerError } from '../src/response.js';
+import { scrub, scrubHeaders } from '../src/scrub.js';
 import { declaredLength, isResponseTooLarge, ResponseTooLargeError } from '../src/transport.js';
 
 const P = '@tianman/client: ';
