@@ -1,0 +1,109 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { addOperation, generateCopy, readSpec, removeCopies } from './generated-copy.js';
+import { validBody } from './helpers.js';
+
+// Ordinary spec edits that a generator rewriting its validators' code as text got wrong: each is
+// generated from an edited copy of the spec and checked through the copy's own validators.
+
+afterAll(removeCopies);
+
+describe('a required field must be an own property, whatever its name', () => {
+  it.each(['toString', 'constructor', '__proto__'])('required: [%s] refuses {}', async (name) => {
+    const doc = readSpec();
+    // Closed, as the contract's request schemas are (the key is parsed: `__proto__` in an object
+    // literal would set the prototype instead).
+    addOperation(
+      doc,
+      'requiredName',
+      JSON.parse(
+        `{"type": "object", "additionalProperties": false, "required": ["${name}"], "properties": {"${name}": {}}}`,
+      ),
+    );
+    const verdict = await generateCopy(doc);
+    expect(verdict('requiredName', {})).toEqual([
+      { path: `/${name}`, rule: 'required', message: `/${name} is required` },
+    ]);
+    expect(verdict('requiredName', JSON.parse(`{"${name}": 1}`))).toEqual([]);
+  });
+
+  it('properties: {constructor: {type: string}} accepts {} (the inherited constructor is not a field)', async () => {
+    const doc = readSpec();
+    addOperation(doc, 'constructorField', {
+      type: 'object',
+      additionalProperties: false,
+      properties: { constructor: { type: 'string' } },
+    });
+    const verdict = await generateCopy(doc);
+    expect(verdict('constructorField', {})).toEqual([]);
+    expect(verdict('constructorField', { constructor: 1 })).toEqual([
+      { path: '/constructor', rule: 'type', message: '/constructor must be string' },
+    ]);
+  });
+});
+
+describe('spec values are values, never code', () => {
+  it('an enum containing "errors" accepts "errors" and names it in its message', async () => {
+    const doc = readSpec();
+    addOperation(doc, 'errorsEnum', {
+      type: 'object',
+      additionalProperties: false,
+      properties: { state: { enum: ['errors', 'vErrors.length'] } },
+    });
+    const verdict = await generateCopy(doc);
+    expect(verdict('errorsEnum', { state: 'errors' })).toEqual([]);
+    expect(verdict('errorsEnum', { state: 'vErrors.length' })).toEqual([]);
+    expect(verdict('errorsEnum', { state: 'other' })).toEqual([
+      {
+        path: '/state',
+        rule: 'enum',
+        message: '/state must be one of ["errors","vErrors.length"]',
+      },
+    ]);
+  });
+
+  it('a property named errors is checked like any other', async () => {
+    const doc = readSpec();
+    addOperation(doc, 'errorsField', {
+      type: 'object',
+      additionalProperties: false,
+      required: ['errors'],
+      properties: { errors: { type: 'integer', maximum: 3 } },
+    });
+    const verdict = await generateCopy(doc);
+    expect(verdict('errorsField', { errors: 2 })).toEqual([]);
+    expect(verdict('errorsField', { errors: 4 })).toEqual([
+      { path: '/errors', rule: 'maximum', message: '/errors must be <= 3' },
+    ]);
+    expect(verdict('errorsField', {}).map((i) => i.path)).toEqual(['/errors']);
+  });
+});
+
+it('two fields sharing a pattern keep their own x-pattern-message', async () => {
+  const doc = readSpec();
+  addOperation(doc, 'sharedPattern', {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      orderNo: { type: 'string', pattern: '^[0-9]+$', 'x-pattern-message': 'the order number' },
+      shopNo: { type: 'string', pattern: '^[0-9]+$', 'x-pattern-message': 'the shop number' },
+    },
+  });
+  const verdict = await generateCopy(doc);
+  expect(verdict('sharedPattern', { orderNo: 'x', shopNo: 'y' })).toEqual([
+    { path: '/orderNo', rule: 'pattern', message: '/orderNo must be the order number' },
+    { path: '/shopNo', rule: 'pattern', message: '/shopNo must be the shop number' },
+  ]);
+});
+
+it('a spec without if/then generates, and its validators still decide', async () => {
+  const doc = readSpec();
+  const request = doc.components.schemas.SyncPayScoreOrderRequest;
+  delete request.if;
+  delete request.then;
+  const verdict = await generateCopy(doc);
+  const { detail: _, ...withoutDetail } = validBody;
+  expect(verdict('syncPayScoreOrder', withoutDetail)).toEqual([]);
+  expect(verdict('syncPayScoreOrder', { ...validBody, mid: '' })).toEqual([
+    { path: '/mid', rule: 'minLength', message: '/mid must be at least 1 characters' },
+  ]);
+});
