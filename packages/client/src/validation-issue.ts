@@ -10,3 +10,9 @@ export interface ValidationIssue {
   /** For people: the path and what is wrong. Never repeats the value. */
   message: string;
 }
+
+/**
+ * A request-body validator generated from the contract (`src/generated/validators.js`): every
+ * issue of a JSON value (as `JSON.parse` gives it), or `null` when the contract accepts it.
+ */
+export type BodyValidator = (data: unknown) => ValidationIssue[] | null;

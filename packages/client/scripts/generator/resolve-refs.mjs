@@ -1,0 +1,299 @@
+// @ts-check
+// Every schema of the OpenAPI document, indexed by where it stands, with its base URI; and every
+// `$ref` resolved to one of them. A reference resolves within the document or not at all:
+// JSON Pointers (`#/components/schemas/X`, `~0`, `~1` and percent-encoding), `$id` resources
+// embedded anywhere, and `$anchor`s. Nothing is read from a file or the network.
+import { parsePointer, toPointer } from './pointer.mjs';
+import { resolveUri, splitFragment } from './uri.mjs';
+import {
+  ANNOTATIONS,
+  CHECKS,
+  REFUSED,
+  regexProblem,
+  SCHEMA,
+  SCHEMA_ARRAY,
+  SCHEMA_MAP,
+} from './vocabulary.mjs';
+
+/**
+ * One schema of the document.
+ * @typedef {object} Entry
+ * @property {boolean | Record<string, any>} node the schema
+ * @property {string[]} segments where it stands in the document
+ * @property {string} at the same, as a JSON Pointer (`#/components/schemas/X`)
+ * @property {string} base the base URI its references are read against
+ * @property {Entry} [target] what its `$ref` resolves to
+ */
+
+/**
+ * The index of a document's schemas.
+ * @typedef {object} SchemaIndex
+ * @property {(at: string) => Entry | undefined} get the schema at a JSON Pointer
+ * @property {(segments: string[]) => Entry | undefined} schemaAt the schema at a place
+ */
+
+/** @param {unknown} v */
+const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * The places of the document where OpenAPI 3.1 puts schemas: components, and the media types,
+ * parameters and headers of paths, webhooks and components.
+ * @param {Record<string, any>} doc
+ * @returns {string[][]}
+ */
+function schemaPlaces(doc) {
+  /** @type {string[][]} */
+  const places = [];
+  /** @param {unknown} content @param {string[]} at */
+  const content = (content, at) => {
+    if (!isObject(content)) return;
+    for (const [type, media] of Object.entries(/** @type {object} */ (content))) {
+      if (isObject(media) && 'schema' in media) places.push([...at, type, 'schema']);
+    }
+  };
+  /** @param {unknown} p @param {string[]} at (a parameter or a header) */
+  const parameter = (p, at) => {
+    if (!isObject(p)) return;
+    if ('schema' in /** @type {object} */ (p)) places.push([...at, 'schema']);
+    content(/** @type {any} */ (p).content, [...at, 'content']);
+  };
+  /** @param {unknown} r @param {string[]} at */
+  const response = (r, at) => {
+    if (!isObject(r)) return;
+    content(/** @type {any} */ (r).content, [...at, 'content']);
+    for (const [name, h] of Object.entries(/** @type {any} */ (r).headers ?? {})) {
+      parameter(h, [...at, 'headers', name]);
+    }
+  };
+  /** @param {unknown} item @param {string[]} at */
+  const pathItem = (item, at) => {
+    if (!isObject(item)) return;
+    for (const [key, op] of Object.entries(/** @type {object} */ (item))) {
+      if (key === 'parameters' && Array.isArray(op)) {
+        op.forEach((p, i) => {
+          parameter(p, [...at, key, String(i)]);
+        });
+      }
+      if (!isObject(op) || !('responses' in op || 'requestBody' in op || 'parameters' in op)) {
+        continue;
+      }
+      const o = /** @type {any} */ (op);
+      if (Array.isArray(o.parameters)) {
+        o.parameters.forEach((/** @type {unknown} */ p, /** @type {number} */ i) => {
+          parameter(p, [...at, key, 'parameters', String(i)]);
+        });
+      }
+      if (isObject(o.requestBody))
+        content(o.requestBody.content, [...at, key, 'requestBody', 'content']);
+      for (const [status, r] of Object.entries(o.responses ?? {})) {
+        response(r, [...at, key, 'responses', status]);
+      }
+    }
+  };
+  for (const group of ['paths', 'webhooks']) {
+    for (const [name, item] of Object.entries(doc[group] ?? {})) pathItem(item, [group, name]);
+  }
+  const c = doc.components ?? {};
+  for (const name of Object.keys(c.schemas ?? {})) places.push(['components', 'schemas', name]);
+  for (const [name, p] of Object.entries(c.parameters ?? {}))
+    parameter(p, ['components', 'parameters', name]);
+  for (const [name, h] of Object.entries(c.headers ?? {}))
+    parameter(h, ['components', 'headers', name]);
+  for (const [name, b] of Object.entries(c.requestBodies ?? {})) {
+    content(/** @type {any} */ (b)?.content, ['components', 'requestBodies', name, 'content']);
+  }
+  for (const [name, r] of Object.entries(c.responses ?? {}))
+    response(r, ['components', 'responses', name]);
+  for (const [name, item] of Object.entries(c.pathItems ?? {}))
+    pathItem(item, ['components', 'pathItems', name]);
+  return places;
+}
+
+/**
+ * @param {unknown} doc
+ * @param {string[]} segments
+ */
+function valueAt(doc, segments) {
+  /** @type {any} */
+  let node = doc;
+  for (const s of segments) {
+    if (!node || typeof node !== 'object' || !Object.hasOwn(node, s)) return undefined;
+    node = node[s];
+  }
+  return node;
+}
+
+/**
+ * Indexes every schema of `doc` and resolves every `$ref` among them; what cannot be honoured
+ * goes to `problems`.
+ * @param {Record<string, any>} doc the OpenAPI document
+ * @param {string} docUri its URI: the base of references outside any `$id`
+ * @param {import('./problems.mjs').Problems} problems
+ * @returns {SchemaIndex}
+ */
+export function indexDocument(doc, docUri, problems) {
+  /** @type {Map<string, Entry>} */
+  const entries = new Map();
+  /** @type {Map<string, string[]>} resource URI → where its root stands */
+  const resources = new Map([[docUri, []]]);
+  /** @type {Map<string, Entry>} */
+  const anchors = new Map();
+  /** @type {Entry[]} */
+  const withRef = [];
+
+  /**
+   * @param {unknown} node
+   * @param {string[]} segments
+   * @param {string} base
+   */
+  function walk(node, segments, base) {
+    const at = toPointer(segments);
+    if (typeof node === 'boolean') {
+      entries.set(at, { node, segments, at, base });
+      return;
+    }
+    if (!isObject(node)) {
+      problems.add(at, `schema at ${at} must be an object or a boolean`);
+      return;
+    }
+    const schema = /** @type {Record<string, any>} */ (node);
+    let ownBase = base;
+    if (typeof schema.$id === 'string' && !CHECKS.$id?.(schema.$id, schema)) {
+      ownBase = splitFragment(resolveUri(base, schema.$id))[0];
+      if (resources.has(ownBase)) {
+        problems.add(
+          at,
+          `$id ${JSON.stringify(schema.$id)} at ${at}: ${ownBase} is identified twice`,
+        );
+      }
+      resources.set(ownBase, segments);
+    }
+    /** @type {Entry} */
+    const entry = { node: schema, segments, at, base: ownBase };
+    entries.set(at, entry);
+    if (typeof schema.$anchor === 'string' && !CHECKS.$anchor?.(schema.$anchor, schema)) {
+      const name = `${ownBase}#${schema.$anchor}`;
+      if (anchors.has(name)) problems.add(at, `$anchor at ${at}: ${name} is anchored twice`);
+      anchors.set(name, entry);
+    }
+    if (typeof schema.$ref === 'string') withRef.push(entry);
+    for (const [key, value] of Object.entries(schema)) {
+      const where = [...segments, key];
+      if (SCHEMA.has(key)) walk(value, where, ownBase);
+      else if (SCHEMA_ARRAY.has(key)) {
+        if (!Array.isArray(value) || !value.length) {
+          problems.add(at, `${key} at ${at} must be a non-empty array of schemas`);
+        } else {
+          value.forEach((sub, i) => {
+            walk(sub, [...where, String(i)], ownBase);
+          });
+        }
+      } else if (SCHEMA_MAP.has(key)) {
+        if (!isObject(value)) {
+          problems.add(at, `${key} at ${at} must map names to schemas`);
+          continue;
+        }
+        for (const [name, sub] of Object.entries(value)) {
+          if (key === 'patternProperties') {
+            const why = regexProblem(name);
+            if (why) problems.add(at, `patternProperties ${JSON.stringify(name)} at ${at} ${why}`);
+          }
+          walk(sub, [...where, name], ownBase);
+        }
+      } else if (ANNOTATIONS.has(key)) {
+        // Read by no one: a value of any shape changes no verdict.
+      } else if (Object.hasOwn(CHECKS, key)) {
+        const why = CHECKS[key]?.(value, schema);
+        if (why) problems.add(at, `${key} at ${at} ${why}`);
+      } else if (Object.hasOwn(REFUSED, key)) {
+        problems.add(at, `${key} at ${at}: ${REFUSED[/** @type {keyof typeof REFUSED} */ (key)]}`);
+      } else if (key.startsWith('x-')) {
+        problems.add(
+          at,
+          `extension ${key} at ${at} means nothing to the generator (it reads x-pattern-message)`,
+        );
+      } else {
+        problems.add(
+          at,
+          `unknown keyword ${JSON.stringify(key)} at ${at}: JSON Schema 2020-12 has no such keyword (a typo?)`,
+        );
+      }
+    }
+  }
+
+  for (const place of schemaPlaces(doc)) walk(valueAt(doc, place), place, docUri);
+
+  for (const entry of withRef) {
+    const schema = /** @type {Record<string, any>} */ (entry.node);
+    const ref = /** @type {string} */ (schema.$ref);
+    const found = `$ref ${JSON.stringify(ref)} at ${entry.at}`;
+    const [resource, fragment] = splitFragment(resolveUri(entry.base, ref));
+    const root = resources.get(resource);
+    if (!root) {
+      problems.add(
+        entry.at,
+        `${found} does not resolve within the document (${resource}): external files and URLs are not read; bundle the schema into the document`,
+      );
+      continue;
+    }
+    let name;
+    try {
+      name = decodeURIComponent(fragment);
+    } catch {
+      problems.add(entry.at, `${found}: its fragment is not valid percent-encoding`);
+      continue;
+    }
+    let target;
+    if (name === '' || name.startsWith('/')) {
+      const pointer = parsePointer(name);
+      target = pointer && entries.get(toPointer([...root, ...pointer]));
+      if (!target) {
+        problems.add(entry.at, `${found} points at no schema of the document`);
+        continue;
+      }
+    } else {
+      target = anchors.get(`${resource}#${name}`);
+      if (!target) {
+        problems.add(entry.at, `${found}: no $anchor ${JSON.stringify(name)} in ${resource}`);
+        continue;
+      }
+    }
+    entry.target = target;
+  }
+
+  return {
+    get: (at) => entries.get(at),
+    schemaAt: (segments) => entries.get(toPointer(segments)),
+  };
+}
+
+/**
+ * Refuses a `$ref` outside the schemas (a response, a parameter, an example value) that does
+ * not point into the document: the type generator would follow it to a file or a URL.
+ * @param {unknown} doc
+ * @param {SchemaIndex} index
+ * @param {import('./problems.mjs').Problems} problems
+ */
+export function refuseOutsideRefs(doc, index, problems) {
+  /** @param {unknown} node @param {string[]} segments */
+  const visit = (node, segments) => {
+    if (!node || typeof node !== 'object') return;
+    if (Array.isArray(node)) {
+      node.forEach((item, i) => {
+        visit(item, [...segments, String(i)]);
+      });
+      return;
+    }
+    const o = /** @type {Record<string, unknown>} */ (node);
+    const ref = o.$ref;
+    if (typeof ref === 'string' && !ref.startsWith('#') && !index.schemaAt(segments)) {
+      const at = toPointer(segments);
+      problems.add(
+        at,
+        `$ref ${JSON.stringify(ref)} at ${at} does not point into the document: external files and URLs are not read`,
+      );
+    }
+    for (const [key, value] of Object.entries(o)) visit(value, [...segments, key]);
+  };
+  visit(doc, []);
+}
