@@ -48,7 +48,11 @@ export function addOperation(doc: Doc, id: string, schema: unknown): void {
 }
 
 /** The contract's verdict on a body of an operation of a regenerated copy. */
-export type Verdict = (operationId: string, body: unknown) => ValidationIssue[];
+export interface Verdict {
+  (operationId: string, body: unknown): ValidationIssue[];
+  /** The copy's directory (its sources are in `src/`). */
+  dir: string;
+}
 
 /** Generates the client from `doc` into a fresh copy of its sources; the copy's verdict. */
 export async function generateCopy(doc: Doc): Promise<Verdict> {
@@ -60,7 +64,7 @@ export async function generateCopy(doc: Doc): Promise<Verdict> {
   await generate({ spec, out: join(dir, 'src/generated'), dryRun: false });
   const validate = await import(pathToFileURL(join(dir, 'src/validate.ts')).href);
   const operations = await import(pathToFileURL(join(dir, 'src/generated/operations.ts')).href);
-  return (operationId, body) => {
+  const verdict = (operationId: string, body: unknown) => {
     const op =
       operations.operationTable[operationId] ??
       (operations.tokenOperation.operationId === operationId
@@ -69,6 +73,7 @@ export async function generateCopy(doc: Doc): Promise<Verdict> {
     if (!op) throw new Error(`no operation ${operationId} in the copy`);
     return validate.contractIssues(op.validate, body);
   };
+  return Object.assign(verdict, { dir });
 }
 
 /** Deletes every copy `generateCopy` made. */

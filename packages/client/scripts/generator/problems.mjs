@@ -7,6 +7,7 @@
  * @typedef {object} Problem
  * @property {string} at JSON Pointer of the place in the OpenAPI document (`#/components/…`)
  * @property {string} message what is refused and why, naming the keyword and `at`
+ * @property {string} [keyword] the keyword refused, when a schema's keyword is
  */
 
 /** The refusals of one run. */
@@ -17,9 +18,10 @@ export class Problems {
   /**
    * @param {string} at
    * @param {string} message
+   * @param {string} [keyword]
    */
-  add(at, message) {
-    this.list.push({ at, message });
+  add(at, message, keyword) {
+    this.list.push(keyword === undefined ? { at, message } : { at, message, keyword });
   }
 
   /** Throws a {@link GenerateError} when anything was refused. */

@@ -153,7 +153,7 @@ export function indexDocument(doc, docUri, problems) {
       return;
     }
     if (!isObject(node)) {
-      problems.add(at, `schema at ${at} must be an object or a boolean`);
+      problems.add(at, `schema at ${at} must be an object or a boolean`, 'schema');
       return;
     }
     const schema = /** @type {Record<string, any>} */ (node);
@@ -164,6 +164,7 @@ export function indexDocument(doc, docUri, problems) {
         problems.add(
           at,
           `$id ${JSON.stringify(schema.$id)} at ${at}: ${ownBase} is identified twice`,
+          '$id',
         );
       }
       resources.set(ownBase, segments);
@@ -173,7 +174,8 @@ export function indexDocument(doc, docUri, problems) {
     entries.set(at, entry);
     if (typeof schema.$anchor === 'string' && !CHECKS.$anchor?.(schema.$anchor, schema)) {
       const name = `${ownBase}#${schema.$anchor}`;
-      if (anchors.has(name)) problems.add(at, `$anchor at ${at}: ${name} is anchored twice`);
+      if (anchors.has(name))
+        problems.add(at, `$anchor at ${at}: ${name} is anchored twice`, '$anchor');
       anchors.set(name, entry);
     }
     if (typeof schema.$ref === 'string') withRef.push(entry);
@@ -182,7 +184,7 @@ export function indexDocument(doc, docUri, problems) {
       if (SCHEMA.has(key)) walk(value, where, ownBase);
       else if (SCHEMA_ARRAY.has(key)) {
         if (!Array.isArray(value) || !value.length) {
-          problems.add(at, `${key} at ${at} must be a non-empty array of schemas`);
+          problems.add(at, `${key} at ${at} must be a non-empty array of schemas`, key);
         } else {
           value.forEach((sub, i) => {
             walk(sub, [...where, String(i)], ownBase);
@@ -190,13 +192,15 @@ export function indexDocument(doc, docUri, problems) {
         }
       } else if (SCHEMA_MAP.has(key)) {
         if (!isObject(value)) {
-          problems.add(at, `${key} at ${at} must map names to schemas`);
+          problems.add(at, `${key} at ${at} must map names to schemas`, key);
           continue;
         }
         for (const [name, sub] of Object.entries(value)) {
           if (key === 'patternProperties') {
             const why = regexProblem(name);
-            if (why) problems.add(at, `patternProperties ${JSON.stringify(name)} at ${at} ${why}`);
+            if (why) {
+              problems.add(at, `patternProperties ${JSON.stringify(name)} at ${at} ${why}`, key);
+            }
           }
           walk(sub, [...where, name], ownBase);
         }
@@ -204,18 +208,24 @@ export function indexDocument(doc, docUri, problems) {
         // Read by no one: a value of any shape changes no verdict.
       } else if (Object.hasOwn(CHECKS, key)) {
         const why = CHECKS[key]?.(value, schema);
-        if (why) problems.add(at, `${key} at ${at} ${why}`);
+        if (why) problems.add(at, `${key} at ${at} ${why}`, key);
       } else if (Object.hasOwn(REFUSED, key)) {
-        problems.add(at, `${key} at ${at}: ${REFUSED[/** @type {keyof typeof REFUSED} */ (key)]}`);
+        problems.add(
+          at,
+          `${key} at ${at}: ${REFUSED[/** @type {keyof typeof REFUSED} */ (key)]}`,
+          key,
+        );
       } else if (key.startsWith('x-')) {
         problems.add(
           at,
           `extension ${key} at ${at} means nothing to the generator (it reads x-pattern-message)`,
+          key,
         );
       } else {
         problems.add(
           at,
           `unknown keyword ${JSON.stringify(key)} at ${at}: JSON Schema 2020-12 has no such keyword (a typo?)`,
+          key,
         );
       }
     }
@@ -223,7 +233,32 @@ export function indexDocument(doc, docUri, problems) {
 
   for (const place of schemaPlaces(doc)) walk(valueAt(doc, place), place, docUri);
 
-  for (const entry of withRef) {
+  /**
+   * The schema at `segments`. A reference may point at a value no keyword makes a schema (an
+   * `examples` item, say): 2020-12 reads it as a schema all the same, so it is indexed then,
+   * with the base URI of the schema it stands in.
+   * @param {string[]} segments
+   */
+  function schemaAt(segments) {
+    const found = entries.get(toPointer(segments));
+    if (found) return found;
+    const value = valueAt(doc, segments);
+    if (typeof value !== 'boolean' && !isObject(value)) return undefined;
+    let base = docUri;
+    for (let i = segments.length - 1; i >= 0; i--) {
+      const around = entries.get(toPointer(segments.slice(0, i)));
+      if (around) {
+        base = around.base;
+        break;
+      }
+    }
+    walk(value, segments, base);
+    return entries.get(toPointer(segments));
+  }
+
+  // `withRef` grows while a reference makes a new schema known.
+  for (let i = 0; i < withRef.length; i++) {
+    const entry = /** @type {Entry} */ (withRef[i]);
     const schema = /** @type {Record<string, any>} */ (entry.node);
     const ref = /** @type {string} */ (schema.$ref);
     const found = `$ref ${JSON.stringify(ref)} at ${entry.at}`;
@@ -233,6 +268,7 @@ export function indexDocument(doc, docUri, problems) {
       problems.add(
         entry.at,
         `${found} does not resolve within the document (${resource}): external files and URLs are not read; bundle the schema into the document`,
+        '$ref',
       );
       continue;
     }
@@ -240,21 +276,25 @@ export function indexDocument(doc, docUri, problems) {
     try {
       name = decodeURIComponent(fragment);
     } catch {
-      problems.add(entry.at, `${found}: its fragment is not valid percent-encoding`);
+      problems.add(entry.at, `${found}: its fragment is not valid percent-encoding`, '$ref');
       continue;
     }
     let target;
     if (name === '' || name.startsWith('/')) {
       const pointer = parsePointer(name);
-      target = pointer && entries.get(toPointer([...root, ...pointer]));
+      target = pointer && schemaAt([...root, ...pointer]);
       if (!target) {
-        problems.add(entry.at, `${found} points at no schema of the document`);
+        problems.add(entry.at, `${found} points at no schema of the document`, '$ref');
         continue;
       }
     } else {
       target = anchors.get(`${resource}#${name}`);
       if (!target) {
-        problems.add(entry.at, `${found}: no $anchor ${JSON.stringify(name)} in ${resource}`);
+        problems.add(
+          entry.at,
+          `${found}: no $anchor ${JSON.stringify(name)} in ${resource}`,
+          '$ref',
+        );
         continue;
       }
     }
