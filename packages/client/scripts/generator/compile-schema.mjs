@@ -190,7 +190,7 @@ export class SchemaCompiler {
       this.functionNames.set(key, name);
       const fn = name;
       this.queue.push(() => {
-        const scope = new Scope(this, mode);
+        const scope = new Scope(this, mode, target);
         const evaluated = annotated ? 'a' : null;
         const path = mode === 'check' ? [{ prefix: 'p' }] : [];
         const body = scope.schema(target, 'd', path, evaluated, {
@@ -222,10 +222,12 @@ class Scope {
   /**
    * @param {SchemaCompiler} compiler
    * @param {Mode} mode
+   * @param {Entry} root the schema the function checks
    */
-  constructor(compiler, mode) {
+  constructor(compiler, mode, root) {
     this.c = compiler;
     this.mode = mode;
+    this.root = root;
     this.n = 0;
     /** @type {WeakMap<Stmt, (value: Expr) => Stmt>} statements that read their value once */
     this.readsOnce = new WeakMap();
@@ -364,6 +366,10 @@ class Scope {
   schema(entry, x, path, evaluated, via) {
     if (entry.node === true) return [];
     if (entry.node === false) return [this.fail(path, via.rule, via.message)];
+    // A schema some `$ref` points at has a function anyway: called, not inlined a second time.
+    if (entry !== this.root && this.c.index.isTarget(entry)) {
+      return this.call(entry, js.id(x), path, evaluated);
+    }
     const s = schemaOf(entry);
     const X = js.id(x);
     /** @type {Stmt[]} */

@@ -30,6 +30,7 @@ import {
  * @typedef {object} SchemaIndex
  * @property {(at: string) => Entry | undefined} get the schema at a JSON Pointer
  * @property {(segments: string[]) => Entry | undefined} schemaAt the schema at a place
+ * @property {(entry: Entry) => boolean} isTarget whether a `$ref` points at the schema
  */
 
 /** @param {unknown} v */
@@ -301,9 +302,11 @@ export function indexDocument(doc, docUri, problems) {
     entry.target = target;
   }
 
+  const targets = new Set(withRef.flatMap((e) => (e.target ? [e.target.at] : [])));
   return {
     get: (at) => entries.get(at),
     schemaAt: (segments) => entries.get(toPointer(segments)),
+    isTarget: (entry) => targets.has(entry.at),
   };
 }
 
