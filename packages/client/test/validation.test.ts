@@ -294,6 +294,32 @@ describe('the generated validator (compiled from the contract)', () => {
     spy.mockRestore();
   });
 
+  it('does not run the pattern over a string longer than twice its maxLength', () => {
+    const test = vi.spyOn(RegExp.prototype, 'test');
+    const issues = validateRequestBody(
+      'syncPayScoreOrder',
+      body({ fenOrderId: 'A'.repeat(10_000_000) }),
+    );
+    expect(issues).toEqual([
+      {
+        path: '/fenOrderId',
+        rule: 'maxLength',
+        message: '/fenOrderId must be at most 32 characters',
+      },
+    ]);
+    const lengths = test.mock.calls.map(([s]) => String(s).length);
+    test.mockRestore();
+    // The other fields' patterns ran (the paidTime's), the long one's did not.
+    expect(lengths).toContain(14);
+    expect(lengths.every((length) => length <= 64)).toBe(true);
+    // At twice maxLength exactly, the pattern still speaks.
+    expect(
+      validateRequestBody('syncPayScoreOrder', body({ fenOrderId: `${'A'.repeat(63)} ` })).map(
+        (i) => i.rule,
+      ),
+    ).toEqual(['maxLength', 'pattern']);
+  });
+
   it('codePointLength counts code points as JSON Schema does (lone surrogates are one each)', () => {
     fc.assert(
       fc.property(

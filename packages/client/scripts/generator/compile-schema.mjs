@@ -502,6 +502,8 @@ class Scope {
   stringKeywords(s, X, path) {
     /** @type {Stmt[]} */
     const out = [];
+    /** @type {Stmt[]} */
+    const content = [];
     for (const k of STRING_KEYWORDS.filter((k) => k in s)) {
       const v = s[k];
       /** @type {Expr | undefined} */
@@ -524,8 +526,16 @@ class Scope {
         const format = /** @type {{ name: keyof typeof HELPERS }} */ (FORMATS[v]);
         bad = js.not(js.call(this.c.helper(format.name), [X]));
       }
-      if (bad) out.push(js.ifs(bad, [this.fail(path, k, messageOf(k, s))]));
+      if (bad)
+        (k === 'pattern' || k === 'format' ? content : out).push(
+          js.ifs(bad, [this.fail(path, k, messageOf(k, s))]),
+        );
     }
+    // A string over twice its maxLength in UTF-16 units is too long whatever it holds: its
+    // pattern and format are not run, so a 10 MB string is never walked (nor backtracked over).
+    if ('maxLength' in s && content.length) {
+      out.push(js.ifs(js.bin(js.member(X, 'length'), '<=', js.num(2 * s.maxLength)), content));
+    } else out.push(...content);
     return out;
   }
 
@@ -933,6 +943,7 @@ class Scope {
     });
     for (const k of ['anyOf', 'oneOf']) {
       if (!(k in s)) continue;
+      /** @type {Entry[]} */
       const branches = s[k].map((/** @type {unknown} */ _, /** @type {number} */ i) =>
         this.child(entry, k, String(i)),
       );

@@ -104,11 +104,17 @@ export function isJson(value) {
 
 /** @param {unknown} v */
 const isCount = (v) => typeof v === 'number' && Number.isInteger(v) && v >= 0;
-/** @param {unknown} v */
+/**
+ * @param {unknown} v
+ * @returns {v is number}
+ */
 const isNumber = (v) => typeof v === 'number' && Number.isFinite(v);
 /** @param {unknown} v */
 const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
-/** @param {unknown} v */
+/**
+ * @param {unknown} v
+ * @returns {v is string[]}
+ */
 const uniqueStrings = (v) =>
   Array.isArray(v) && v.every((s) => typeof s === 'string') && new Set(v).size === v.length;
 

@@ -33,8 +33,9 @@ function check0(d, p, e) {
                     e = issue(e, p + "/fenOrderId", "maxLength", "must be at most 32 characters");
                 if (x2 === "")
                     e = issue(e, p + "/fenOrderId", "minLength", "must be at least 1 characters");
-                if (!pattern2.test(x2))
-                    e = issue(e, p + "/fenOrderId", "pattern", "must be letters, digits and _-|* only");
+                if (x2.length <= 64)
+                    if (!pattern2.test(x2))
+                        e = issue(e, p + "/fenOrderId", "pattern", "must be letters, digits and _-|* only");
             }
             else
                 e = issue(e, p + "/fenOrderId", "type", "must be string");
@@ -164,8 +165,9 @@ function check3(d, p, e) {
             if (typeof x2 === "string") {
                 if (longerThan(x2, 64))
                     e = issue(e, p + "/paidTime", "maxLength", "must be at most 64 characters");
-                if (!pattern7.test(x2))
-                    e = issue(e, p + "/paidTime", "pattern", "must be yyyyMMddHHmmss (or yyyyMMdd), Beijing time");
+                if (x2.length <= 128)
+                    if (!pattern7.test(x2))
+                        e = issue(e, p + "/paidTime", "pattern", "must be yyyyMMddHHmmss (or yyyyMMdd), Beijing time");
             }
             else
                 e = issue(e, p + "/paidTime", "type", "must be string");
