@@ -158,6 +158,14 @@ describe.each<[string, (doc: Doc) => void, RegExp]>([
     /\$ref "#mid" at #\/components\/schemas\/SyncPayScoreOrderRequest\/properties\/mid: no \$anchor "mid"/,
   ],
   [
+    'a $ref that applies a schema to the same value endlessly',
+    (doc) => {
+      doc.components.schemas.Loop = { allOf: [{ $ref: '#/components/schemas/Loop' }] };
+      request(doc).properties.mid = { $ref: '#/components/schemas/Loop' };
+    },
+    /\$ref at #\/components\/schemas\/Loop\/allOf\/0 applies a schema to the value it is already checking, endlessly \(#\/components\/schemas\/Loop → #\/components\/schemas\/Loop\/allOf\/0 → #\/components\/schemas\/Loop\)/,
+  ],
+  [
     'a keyword value of the wrong kind',
     (doc) => {
       request(doc).properties.mid.maxLength = '32';

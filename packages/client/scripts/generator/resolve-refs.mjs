@@ -302,12 +302,77 @@ export function indexDocument(doc, docUri, problems) {
     entry.target = target;
   }
 
+  refuseEndlessRefs(withRef, entries, problems);
+
   const targets = new Set(withRef.flatMap((e) => (e.target ? [e.target.at] : [])));
   return {
     get: (at) => entries.get(at),
     schemaAt: (segments) => entries.get(toPointer(segments)),
     isTarget: (entry) => targets.has(entry.at),
   };
+}
+
+// The applicators that apply a subschema to the same value (in place).
+const IN_PLACE_ONE = ['not', 'if', 'then', 'else'];
+const IN_PLACE_MANY = ['allOf', 'anyOf', 'oneOf'];
+
+/**
+ * Refuses a `$ref` through which a schema applies itself to the same value again without
+ * reading any deeper into it (`{ "$ref": "#" }`, two schemas in `allOf` referencing each other):
+ * checking it would never end.
+ * @param {Entry[]} withRef
+ * @param {Map<string, Entry>} entries
+ * @param {import('./problems.mjs').Problems} problems
+ */
+function refuseEndlessRefs(withRef, entries, problems) {
+  /** @param {Entry} entry @returns {Entry[]} */
+  const inPlace = (entry) => {
+    if (typeof entry.node !== 'object') return [];
+    const s = entry.node;
+    /** @type {Array<Entry | undefined>} */
+    const next = [entry.target];
+    for (const k of IN_PLACE_ONE) if (k in s) next.push(entries.get(`${entry.at}/${k}`));
+    for (const k of IN_PLACE_MANY) {
+      if (Array.isArray(s[k]))
+        s[k].forEach((/** @type {unknown} */ _, /** @type {number} */ i) => {
+          next.push(entries.get(`${entry.at}/${k}/${i}`));
+        });
+    }
+    if (s.dependentSchemas && typeof s.dependentSchemas === 'object') {
+      for (const name of Object.keys(s.dependentSchemas)) {
+        next.push(entries.get(toPointer([...entry.segments, 'dependentSchemas', name])));
+      }
+    }
+    return next.filter((e) => e !== undefined);
+  };
+  /** @type {Map<Entry, 'open' | 'done'>} */
+  const state = new Map();
+  /** @type {Set<Entry>} */
+  const reported = new Set();
+  /** @param {Entry} entry @param {Entry[]} stack */
+  const visit = (entry, stack) => {
+    state.set(entry, 'open');
+    stack.push(entry);
+    for (const next of inPlace(entry)) {
+      const seen = state.get(next);
+      if (seen === 'open') {
+        // The loop: from `next` down the stack back to it; named by its first $ref.
+        const loop = stack.slice(stack.indexOf(next));
+        const ref = loop.find((e) => e.target !== undefined) ?? entry;
+        if (!reported.has(ref)) {
+          reported.add(ref);
+          problems.add(
+            ref.at,
+            `$ref at ${ref.at} applies a schema to the value it is already checking, endlessly (${loop.map((e) => e.at).join(' → ')} → ${next.at}): a reference back must go through a property or an item`,
+            '$ref',
+          );
+        }
+      } else if (seen === undefined) visit(next, stack);
+    }
+    stack.pop();
+    state.set(entry, 'done');
+  };
+  for (const entry of withRef) if (!state.has(entry)) visit(entry, []);
 }
 
 /**
