@@ -10,9 +10,18 @@ export type { BodyValidator } from './validation-issue.js';
 // thousands of unknown fields must not make a message of thousands of lines.
 const LISTED = 5;
 
-/** The issues a generated validator finds in a JSON value: `[]` when the contract accepts it. */
+/**
+ * The issues a generated validator finds in a JSON value: `[]` when the contract accepts it. A
+ * value nested deeper than the validator can recurse (a recursive schema, a hostile body) is
+ * refused as such, not thrown as a `RangeError`.
+ */
 export function issuesOf(validate: BodyValidator, value: unknown): ValidationIssue[] {
-  return validate(value) ?? [];
+  try {
+    return validate(value) ?? [];
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    return [{ path: '', rule: 'body.depth', message: 'body is nested too deeply to validate' }];
+  }
 }
 
 /**
@@ -60,8 +69,7 @@ export function serializeRequest(
 ): string {
   const [text, value, issues] = serialize(body);
   if (!issues[0]) {
-    const found = validate(value);
-    if (found) issues.push(...found);
+    issues.push(...issuesOf(validate, value));
     // Hooks see the contract's issues, to stay silent about a field those already name.
     if (value && typeof value === 'object') {
       operationHooks[operationId]?.check?.(value, now, issues, log);

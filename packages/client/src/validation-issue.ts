@@ -4,7 +4,8 @@ export interface ValidationIssue {
   path: string;
   /**
    * The JSON Schema keyword that failed (`required`, `pattern`, `maxLength`, …), or a client
-   * rule beyond the contract: `paidTime.notInFuture`, `paidTime.realDate`.
+   * rule beyond the contract: `paidTime.notInFuture`, `paidTime.realDate`, `body.depth` (a body
+   * nested too deeply to check).
    */
   rule: string;
   /** For people: the path and what is wrong. Never repeats the value. */

@@ -107,3 +107,22 @@ it('a spec without if/then generates, and its validators still decide', async ()
     { path: '/mid', rule: 'minLength', message: '/mid must be at least 1 characters' },
   ]);
 });
+
+it('a value nested deeper than a recursive schema can follow is refused, not thrown', async () => {
+  const doc = readSpec();
+  addOperation(doc, 'tree', {
+    type: 'array',
+    items: { $ref: '#/paths/~1test~1tree/post/requestBody/content/application~1json/schema' },
+  });
+  const verdict = await generateCopy(doc);
+  const { issuesOf } = await import(`${verdict.dir}/src/validate.ts`);
+  const { operationTable } = await import(`${verdict.dir}/src/generated/operations.ts`);
+  expect(issuesOf(operationTable.tree.validate, [[[]]])).toEqual([]);
+  expect(
+    issuesOf(operationTable.tree.validate, [[1]]).map((i: { path: string }) => i.path),
+  ).toEqual(['/0/0']);
+  const deep = JSON.parse(`${'['.repeat(200_000)}${']'.repeat(200_000)}`);
+  expect(issuesOf(operationTable.tree.validate, deep)).toEqual([
+    { path: '', rule: 'body.depth', message: 'body is nested too deeply to validate' },
+  ]);
+});
