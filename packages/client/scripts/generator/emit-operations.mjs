@@ -20,19 +20,18 @@ const CALL_DOC =
   "The body is validated against the contract (nothing is sent when it fails), serialized once and authenticated afresh for every attempt. Resolves with the success body plus `status`, `headers` and `attempts`; rejects with `ValidationError`, `AuthError`, `ApiError`, `NetworkError` or `TimeoutError`, or with the signal's reason when `signal` aborts.";
 
 /**
- * The text of a `/** … *\/` comment, for the printer: the spec's words, a `*\/` in them escaped
- * so the comment cannot end early.
+ * The text of a `/** … *\/` comment, for the printer (which indents it): the spec's words, a
+ * `*\/` in them escaped so the comment cannot end early.
  * @param {string[]} paragraphs
- * @param {string} indent
  */
-function tsdoc(paragraphs, indent) {
+function tsdoc(paragraphs) {
   const lines = paragraphs
     .filter(Boolean)
     .map((p) => p.trim())
     .join('\n\n')
     .replaceAll('*/', '*\\/')
     .split('\n');
-  return `*\n${lines.map((l) => `${indent} *${l ? ` ${l}` : ''}`).join('\n')}\n${indent} `;
+  return `*\n${lines.map((l) => ` *${l ? ` ${l}` : ''}`).join('\n')}\n `;
 }
 
 /**
@@ -132,12 +131,9 @@ export function emitOperations(operations, token, banner) {
           ]),
         ]),
       ),
-      tsdoc(
-        [
-          "Every operation of the contract but the token endpoint, keyed by operationId: what the client's one pipeline needs to send it. `security` lists the auth modes it accepts.",
-        ],
-        '',
-      ),
+      tsdoc([
+        "Every operation of the contract but the token endpoint, keyed by operationId: what the client's one pipeline needs to send it. `security` lists the auth modes it accepts.",
+      ]),
     ),
     exportedConst(
       'tokenOperation',
@@ -147,7 +143,7 @@ export function emitOperations(operations, token, banner) {
         ['path', str(token.path)],
         ['validate', f.createIdentifier(token.validator)],
       ]),
-      tsdoc(['The token endpoint (auth plumbing: the client calls it itself in token mode).'], ''),
+      tsdoc(['The token endpoint (auth plumbing: the client calls it itself in token mode).']),
     ),
     documented(
       f.createTypeAliasDeclaration(
@@ -159,7 +155,7 @@ export function emitOperations(operations, token, banner) {
           f.createTypeQueryNode(f.createIdentifier('operationTable')),
         ),
       ),
-      tsdoc(['The operationIds of {@link operationTable}.'], ''),
+      tsdoc(['The operationIds of {@link operationTable}.']),
     ),
     documented(
       f.createInterfaceDeclaration(
@@ -192,11 +188,11 @@ export function emitOperations(operations, token, banner) {
               ],
               f.createTypeReferenceNode('Promise', [ofOperation('OperationResult', op.id)]),
             ),
-            tsdoc([...op.doc, CALL_DOC], '    '),
+            tsdoc([...op.doc, CALL_DOC]),
           ),
         ),
       ),
-      tsdoc(['One method per operation of the contract, named by its operationId.'], ''),
+      tsdoc(['One method per operation of the contract, named by its operationId.']),
     ),
   ];
   const file = ts.createSourceFile(

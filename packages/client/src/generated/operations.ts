@@ -35,16 +35,16 @@ export type OperationId = keyof typeof operationTable;
  */
 export interface TianmanOperations {
     /**
-         * 订单信息同步 — sync a Pay Score order paid through another channel
-         *
-         * 订单信息同步:通知微信支付分,支付分订单已由用户通过其他方式付款成功(场景类型 `Order_Paid`,"订单收款成功")。
-         *
-         * Tells WeChat Pay Score that a Pay Score order was paid by the user through another channel
-         * (`type` = `Order_Paid`). WeChat refuses the sync while an automatic deduction is running
-         * ("单据正在扣款中"); retry after about three minutes with the same parameters. The call is
-         * idempotent in intent (same order, same paid time).
-         *
-         * The body is validated against the contract (nothing is sent when it fails), serialized once and authenticated afresh for every attempt. Resolves with the success body plus `status`, `headers` and `attempts`; rejects with `ValidationError`, `AuthError`, `ApiError`, `NetworkError` or `TimeoutError`, or with the signal's reason when `signal` aborts.
-         */
+     * 订单信息同步 — sync a Pay Score order paid through another channel
+     *
+     * 订单信息同步:通知微信支付分,支付分订单已由用户通过其他方式付款成功(场景类型 `Order_Paid`,"订单收款成功")。
+     *
+     * Tells WeChat Pay Score that a Pay Score order was paid by the user through another channel
+     * (`type` = `Order_Paid`). WeChat refuses the sync while an automatic deduction is running
+     * ("单据正在扣款中"); retry after about three minutes with the same parameters. The call is
+     * idempotent in intent (same order, same paid time).
+     *
+     * The body is validated against the contract (nothing is sent when it fails), serialized once and authenticated afresh for every attempt. Resolves with the success body plus `status`, `headers` and `attempts`; rejects with `ValidationError`, `AuthError`, `ApiError`, `NetworkError` or `TimeoutError`, or with the signal's reason when `signal` aborts.
+     */
     syncPayScoreOrder(body: OperationBody<"syncPayScoreOrder">, options?: CallOptions): Promise<OperationResult<"syncPayScoreOrder">>;
 }
