@@ -3,7 +3,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { runSuite, type SuiteResult, suiteTable } from './json-schema-suite.js';
 
 // The official JSON Schema Test Suite through the real generator (see json-schema-suite.ts for
-// how each case is embedded in an OpenAPI document). Every case is either compiled into a
+// how each case is embedded in an OpenAPI document: a case schema without `$id` gets one, so
+// that its `#`-relative references resolve inside it as the case intends, not against the
+// OpenAPI document around it; each `pattern` gets an `x-pattern-message`). Every case is either
+// compiled into a
 // validator that agrees with the suite on every test, or refused when generating with a message
 // naming the keyword and where it stands; nothing else (no disagreement, no crash). The README's
 // table ("What the generator supports") is this run's: `pnpm --filter @tianman/client
