@@ -26,19 +26,22 @@ describe('a required field must be an own property, whatever its name', () => {
     expect(verdict('requiredName', JSON.parse(`{"${name}": 1}`))).toEqual([]);
   });
 
-  it('properties: {constructor: {type: string}} accepts {} (the inherited constructor is not a field)', async () => {
-    const doc = readSpec();
-    addOperation(doc, 'constructorField', {
-      type: 'object',
-      additionalProperties: false,
-      properties: { constructor: { type: 'string' } },
-    });
-    const verdict = await generateCopy(doc);
-    expect(verdict('constructorField', {})).toEqual([]);
-    expect(verdict('constructorField', { constructor: 1 })).toEqual([
-      { path: '/constructor', rule: 'type', message: '/constructor must be string' },
-    ]);
-  });
+  it.each(['constructor', 'toString'])(
+    'properties: {%s: {type: string}} accepts {} (the inherited one is not a field)',
+    async (name) => {
+      const doc = readSpec();
+      addOperation(doc, 'inheritedName', {
+        type: 'object',
+        additionalProperties: false,
+        properties: { [name]: { type: 'string' } },
+      });
+      const verdict = await generateCopy(doc);
+      expect(verdict('inheritedName', {})).toEqual([]);
+      expect(verdict('inheritedName', { [name]: 1 })).toEqual([
+        { path: `/${name}`, rule: 'type', message: `/${name} must be string` },
+      ]);
+    },
+  );
 });
 
 describe('spec values are values, never code', () => {
