@@ -12,6 +12,9 @@
 //   node transport   this package's node:http transport alone, a fresh signature per call: what
 //                    the client approaches once its pipeline sends through it
 //   syncPayScoreOrder, client.api.POST   the client itself
+//   validateSyncPayScoreOrder   the generated validator alone (src/generated/validators.js,
+//                    bundled with its helpers by esbuild as a user's bundler would), on the
+//                    spec's example and on it with one violation: ns per call, goal ≤ 1 µs
 import { fork } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { Agent, request } from 'node:http';
@@ -266,6 +269,59 @@ goal(
   rows[API].throughputVsRaw >= 1,
 );
 
+// The generated validator alone, in batches (a timer read per call would cost more than the
+// call): the median over rounds of ns per call.
+const { build } = await import('esbuild');
+const bundled = await build({
+  entryPoints: [new URL('../src/generated/validators.js', import.meta.url).pathname],
+  bundle: true,
+  minify: true,
+  write: false,
+  format: 'esm',
+  target: 'es2022',
+  logLevel: 'silent',
+});
+const { validateSyncPayScoreOrder } = await import(
+  `data:text/javascript;base64,${Buffer.from(bundled.outputFiles[0].text).toString('base64')}`
+);
+const example = {
+  fenOrderId: '1234323JKHDFE1243252',
+  mid: '898310148160568',
+  serviceId: '500001000000000000000000000001',
+  type: 'Order_Paid',
+  detail: { paidTime: '20261125143000' },
+};
+const validatorRows = { valid: [example, null], 'one violation': [{ ...example, mid: '' }, 1] };
+const validatorNs = {};
+for (const [name, [data, issues]] of Object.entries(validatorRows)) {
+  if ((validateSyncPayScoreOrder(data)?.length ?? null) !== issues) {
+    throw new Error(`bench: the validator's verdict on the ${name} body is wrong`);
+  }
+  const BATCH = 100_000;
+  const perRound = [];
+  for (let round = 0; round < ROUNDS + 1; round++) {
+    let found = 0;
+    const start = performance.now();
+    for (let i = 0; i < BATCH; i++) if (validateSyncPayScoreOrder(data)) found++;
+    perRound.push(((performance.now() - start) * 1e6) / BATCH);
+    if (found !== (issues ? BATCH : 0)) throw new Error(`bench: ${name}: verdicts changed`);
+  }
+  validatorNs[name] = median(perRound.slice(1));
+}
+console.table(
+  Object.fromEntries(
+    Object.entries(validatorNs).map(([name, ns]) => [
+      `validateSyncPayScoreOrder, ${name}`,
+      { 'ns per call (median)': Math.round(ns) },
+    ]),
+  ),
+);
+for (const [name, ns] of Object.entries(validatorNs)) {
+  console.log(
+    `validateSyncPayScoreOrder, ${name}: ${Math.round(ns)} ns (goal ≤ 1000 ns) — ${ns <= 1000 ? 'met' : 'missed'}`,
+  );
+}
+
 // For the root `pnpm bench`, which gathers every package's figures into one table.
 if (process.env.BENCH_REPORT) {
   const { writeFileSync } = await import('node:fs');
@@ -275,6 +331,7 @@ if (process.env.BENCH_REPORT) {
       concurrency: CONCURRENCY,
       names: { FLOOR, RAW, AXIOS, TRANSPORT, SYNC, API },
       rows,
+      validatorNs,
     }),
   );
 }

@@ -1,5 +1,5 @@
 import { operationTable, tokenOperation } from './generated/operations.js';
-import type { ValidateFunction } from './validate.js';
+import type { BodyValidator } from './validate.js';
 
 /** One operation of the contract, as the request road sends it. */
 export interface Operation {
@@ -11,7 +11,7 @@ export interface Operation {
   /** The auth modes the contract accepts for it; empty for the token endpoint. */
   security: readonly ('signature' | 'token')[];
   /** The generated validator of its request body. */
-  validate: ValidateFunction;
+  validate: BodyValidator;
   /** The token endpoint: it authenticates with its own signed body, no `Authorization`. */
   tokenEndpoint: boolean;
   /**

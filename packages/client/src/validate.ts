@@ -1,59 +1,27 @@
-import type { AjvError, ValidateFunction } from './ajv-runtime.js';
-
-export type { ValidateFunction } from './ajv-runtime.js';
-
 import { fail, type RequestSummary, ValidationError } from './errors.js';
-import { type OperationId, operationTable, ruleMessages } from './generated/operations.js';
+import { type OperationId, operationTable } from './generated/operations.js';
 import type { Log } from './log.js';
 import { operationHooks } from './operation-hooks.js';
-import type { ValidationIssue } from './validation-issue.js';
+import type { BodyValidator, ValidationIssue } from './validation-issue.js';
 
-// Keys and values come from the caller's body: a message quoting a 10 MB key name would be a
-// 10 MB message. Pointer segments are cut, and the error message lists a few issues only (the
-// `issues` array has them all).
-const MAX_SEGMENT = 64;
+export type { BodyValidator } from './validation-issue.js';
+
+// The error message lists a few issues only (the `issues` array has them all): a body with
+// thousands of unknown fields must not make a message of thousands of lines.
 const LISTED = 5;
 
-/** JSON Pointer segment of `key`, escaped and cut to a readable length. */
-function segment(key: string): string {
-  const escaped = key.replace(/~/g, '~0').replace(/\//g, '~1');
-  return escaped.length > MAX_SEGMENT ? `${escaped.slice(0, MAX_SEGMENT - 1)}…` : escaped;
-}
-
-/** Ajv's instancePath (already escaped), with each segment cut like {@link segment}. */
-const pointer = (path: string): string =>
-  path.length > MAX_SEGMENT
-    ? path.replace(/[^/]{65,}/g, (s) => `${s.slice(0, MAX_SEGMENT - 1)}…`)
-    : path;
-
-/** What is wrong, in words, from the keyword and its parameters. Never repeats the value. */
-function describe({ keyword, params }: AjvError): string {
-  return (
-    ruleMessages[keyword]?.(params as Record<string, string>, segment) ??
-    `breaks the contract's ${keyword} rule`
-  );
-}
-
 /**
- * The issues of a failed Ajv validation, in our shape: a JSON Pointer to the value (the missing
- * or unknown field itself for `required` and `additionalProperties`), the keyword, and a message.
- * Ajv's `if` entries are dropped: the `then`/`else` issue beside them says what is wrong.
+ * The issues a generated validator finds in a JSON value: `[]` when the contract accepts it. A
+ * value nested deeper than the validator can recurse (a recursive schema, a hostile body) is
+ * refused as such, not thrown as a `RangeError`.
  */
-export function issuesOf(errors: readonly AjvError[] | null | undefined): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  for (const error of errors ?? []) {
-    if (error.keyword === 'if') continue;
-    const field = (error.params.missingProperty ?? error.params.additionalProperty) as
-      | string
-      | undefined;
-    const path = pointer(error.instancePath) + (field === undefined ? '' : `/${segment(field)}`);
-    issues.push({
-      path,
-      rule: error.keyword,
-      message: `${path || 'body'} ${describe(error)}`,
-    });
+export function issuesOf(validate: BodyValidator, value: unknown): ValidationIssue[] {
+  try {
+    return validate(value) ?? [];
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    return [{ path: '', rule: 'body.depth', message: 'body is nested too deeply to validate' }];
   }
-  return issues;
 }
 
 /**
@@ -80,19 +48,19 @@ function serialize(body: BodyInput): [string, unknown, ValidationIssue[]] {
 }
 
 /**
- * The contract's verdict on a body, as a JSON Schema validator (Ajv, Prism's) gives it: every
+ * The contract's verdict on a body, as a JSON Schema validator (Prism's) gives it: every
  * violation, `[]` when valid. The body is taken as `JSON.stringify` sends it. The client's rules
  * beyond the contract (the hook table) are not part of it.
  */
-export function contractIssues(validate: ValidateFunction, body: unknown): ValidationIssue[] {
+export function contractIssues(validate: BodyValidator, body: unknown): ValidationIssue[] {
   const [, value, issues] = serialize({ value: body });
-  return issues[0] || validate(value) ? issues : issuesOf(validate.errors);
+  return issues[0] ? issues : issuesOf(validate, value);
 }
 
 /** What {@link checkRequest} checks. */
 export interface RequestCheck {
   operationId: string;
-  validate: ValidateFunction;
+  validate: BodyValidator;
   body: BodyInput;
   /** The client's clock, for hooks such as the `paidTime` rules. */
   now: number;
@@ -115,7 +83,7 @@ export function checkRequest({
 }: RequestCheck): string {
   const [text, value, issues] = serialize(body);
   if (!issues[0]) {
-    if (!validate(value)) issues.push(...issuesOf(validate.errors));
+    issues.push(...issuesOf(validate, value));
     // Hooks see the contract's issues, to stay silent about a field those already name.
     if (value && typeof value === 'object') {
       operationHooks[operationId]?.check?.(value, now, issues, log);
@@ -142,7 +110,7 @@ export function checkRequest({
  * @param body - The body to check.
  */
 export function validateRequestBody(operationId: OperationId, body: unknown): ValidationIssue[] {
-  const op = (operationTable as Record<string, { validate: ValidateFunction }>)[operationId];
+  const op = (operationTable as Record<string, { validate: BodyValidator }>)[operationId];
   if (!op) fail('ERR_UNKNOWN_OPERATION', `unknown operationId ${String(operationId)}`);
   return contractIssues(op.validate, body);
 }

@@ -4,9 +4,16 @@ export interface ValidationIssue {
   path: string;
   /**
    * The JSON Schema keyword that failed (`required`, `pattern`, `maxLength`, …), or a client
-   * rule beyond the contract: `paidTime.notInFuture`, `paidTime.realDate`.
+   * rule beyond the contract: `paidTime.notInFuture`, `paidTime.realDate`, `body.depth` (a body
+   * nested too deeply to check).
    */
   rule: string;
   /** For people: the path and what is wrong. Never repeats the value. */
   message: string;
 }
+
+/**
+ * A request-body validator generated from the contract (`src/generated/validators.js`): every
+ * issue of a JSON value (as `JSON.parse` gives it), or `null` when the contract accepts it.
+ */
+export type BodyValidator = (data: unknown) => ValidationIssue[] | null;

@@ -1,11 +1,14 @@
+import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 // @ts-expect-error: a plain .mjs script, no declaration file
 import { generate } from '../scripts/generate.mjs';
+import { addOperation, generateCopy, readSpec, removeCopies } from './generated-copy.js';
 
 // The generator refuses, loudly and naming the place, what the client could not honour: a spec
 // edit is never silently unchecked. Each case edits a copy of the real spec once.
@@ -13,7 +16,10 @@ import { generate } from '../scripts/generate.mjs';
 const specPath = fileURLToPath(new URL('../../../spec/openapi.yaml', import.meta.url));
 const generated = fileURLToPath(new URL('../src/generated', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'tianman-generate-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+  removeCopies();
+});
 
 // biome-ignore lint/suspicious/noExplicitAny: a parsed YAML document, edited in place
 type Doc = any;
@@ -44,14 +50,14 @@ describe.each<[string, (doc: Doc) => void, RegExp]>([
     (doc) => {
       request(doc).properties.mid = { $ref: 'common.yaml#/components/schemas/Mid' };
     },
-    /\$ref common\.yaml#\/components\/schemas\/Mid at #\/components\/schemas\/SyncPayScoreOrderRequest\/properties\/mid: only #\/components\/schemas\/… references are bundled/,
+    /\$ref "common\.yaml#\/components\/schemas\/Mid" at #\/components\/schemas\/SyncPayScoreOrderRequest\/properties\/mid does not resolve within the document \(file:\/\/\/.*\/common\.yaml\): external files and URLs are not read/,
   ],
   [
-    'a format',
+    'a format the client does not assert',
     (doc) => {
-      request(doc).properties.serviceId.format = 'uuid';
+      request(doc).properties.serviceId.format = 'hostname';
     },
-    /format "uuid" at #\/components\/schemas\/SyncPayScoreOrderRequest\/properties\/serviceId: formats are not shipped/,
+    /format at #\/components\/schemas\/SyncPayScoreOrderRequest\/properties\/serviceId is "hostname", which the client does not assert \(it knows date, date-time, time, email, uri, uuid, ipv4, ipv6\)/,
   ],
   [
     'a pattern without x-pattern-message',
@@ -75,11 +81,127 @@ describe.each<[string, (doc: Doc) => void, RegExp]>([
     /syncPayScoreOrder: unknown security scheme Missing/,
   ],
   [
-    'a keyword Ajv does not know',
+    'a keyword JSON Schema 2020-12 does not have (a typo)',
     (doc) => {
       request(doc).properties.mid.maxLenght = 32;
     },
-    /Ajv cannot compile the contract: .*maxLenght/,
+    /unknown keyword "maxLenght" at #\/components\/schemas\/SyncPayScoreOrderRequest\/properties\/mid: JSON Schema 2020-12 has no such keyword/,
+  ],
+  [
+    'a keyword in a lower case it does not have',
+    (doc) => {
+      request(doc).properties.mid.maxlength = 32;
+    },
+    /unknown keyword "maxlength" at #\/components\/schemas\/SyncPayScoreOrderRequest\/properties\/mid/,
+  ],
+  [
+    'an extension the generator does not read',
+    (doc) => {
+      request(doc).properties.fenOrderId['x-patern-message'] = 'typo';
+    },
+    /extension x-patern-message at #\/components\/schemas\/SyncPayScoreOrderRequest\/properties\/fenOrderId means nothing to the generator/,
+  ],
+  [
+    'an x-pattern-message without a pattern',
+    (doc) => {
+      request(doc).properties.mid['x-pattern-message'] = 'digits';
+    },
+    /x-pattern-message at #\/components\/schemas\/SyncPayScoreOrderRequest\/properties\/mid has no pattern beside it/,
+  ],
+  [
+    'a pattern that is not an ECMA-262 regular expression with the u flag',
+    (doc) => {
+      Object.assign(request(doc).properties.mid, { pattern: '^\\a$', 'x-pattern-message': 'x' });
+    },
+    /pattern at #\/components\/schemas\/SyncPayScoreOrderRequest\/properties\/mid is not an ECMA-262 regular expression with the u flag/,
+  ],
+  [
+    '$dynamicRef',
+    (doc) => {
+      request(doc).properties.mid = { $dynamicRef: '#meta' };
+    },
+    /\$dynamicRef at #\/components\/schemas\/SyncPayScoreOrderRequest\/properties\/mid: dynamic references are not supported/,
+  ],
+  [
+    '$vocabulary',
+    (doc) => {
+      request(doc).$vocabulary = { 'https://json-schema.org/draft/2020-12/vocab/core': true };
+    },
+    /\$vocabulary at #\/components\/schemas\/SyncPayScoreOrderRequest: custom vocabularies are not supported/,
+  ],
+  [
+    'a $schema of another dialect',
+    (doc) => {
+      request(doc).$schema = 'http://json-schema.org/draft-07/schema#';
+    },
+    /\$schema at #\/components\/schemas\/SyncPayScoreOrderRequest must be https:\/\/json-schema\.org\/draft\/2020-12\/schema or https:\/\/spec\.openapis\.org\/oas\/3\.1\/dialect\/base/,
+  ],
+  [
+    'a remote $ref',
+    (doc) => {
+      request(doc).properties.mid = { $ref: 'https://example.com/schemas/mid.json' };
+    },
+    /\$ref "https:\/\/example\.com\/schemas\/mid\.json" at #\/components\/schemas\/SyncPayScoreOrderRequest\/properties\/mid does not resolve within the document/,
+  ],
+  [
+    'a $ref to a pointer where no schema stands',
+    (doc) => {
+      request(doc).properties.mid = { $ref: '#/components/schemas/Nowhere' };
+    },
+    /\$ref "#\/components\/schemas\/Nowhere" at #\/components\/schemas\/SyncPayScoreOrderRequest\/properties\/mid points at no schema of the document/,
+  ],
+  [
+    'a $ref to an anchor no schema has',
+    (doc) => {
+      request(doc).properties.mid = { $ref: '#mid' };
+    },
+    /\$ref "#mid" at #\/components\/schemas\/SyncPayScoreOrderRequest\/properties\/mid: no \$anchor "mid"/,
+  ],
+  [
+    'a $ref that applies a schema to the same value endlessly',
+    (doc) => {
+      doc.components.schemas.Loop = { allOf: [{ $ref: '#/components/schemas/Loop' }] };
+      request(doc).properties.mid = { $ref: '#/components/schemas/Loop' };
+    },
+    /\$ref at #\/components\/schemas\/Loop\/allOf\/0 applies a schema to the value it is already checking, endlessly \(#\/components\/schemas\/Loop → #\/components\/schemas\/Loop\/allOf\/0 → #\/components\/schemas\/Loop\)/,
+  ],
+  [
+    'a keyword value of the wrong kind',
+    (doc) => {
+      request(doc).properties.mid.maxLength = '32';
+    },
+    /maxLength at #\/components\/schemas\/SyncPayScoreOrderRequest\/properties\/mid must be a non-negative integer/,
+  ],
+  [
+    'a HEAD operation',
+    (doc) => {
+      doc.paths['/v1/orders'] = { head: { operationId: 'headOrders', responses: {} } };
+    },
+    /headOrders: HEAD operations are not supported by the client yet \(at #\/paths\/~1v1~1orders\/head\)/,
+  ],
+  [
+    'an operation without a request body',
+    (doc) => {
+      doc.paths['/v1/orders'] = {
+        get: { operationId: 'listOrders', security: [{ OpenBodySig: [] }], responses: {} },
+      };
+    },
+    /listOrders: an operation without a request body is not supported by the client yet \(at #\/paths\/~1v1~1orders\/get\)/,
+  ],
+  [
+    'query parameters',
+    (doc) => {
+      doc.paths[SYNC].post.parameters = [{ name: 'q', in: 'query', schema: { type: 'string' } }];
+    },
+    /syncPayScoreOrder: parameters \(path, query, header\) are not supported by the client yet/,
+  ],
+  [
+    'a request body that is not JSON',
+    (doc) => {
+      const body = doc.paths[SYNC].post.requestBody;
+      body.content = { 'application/x-www-form-urlencoded': body.content['application/json'] };
+    },
+    /syncPayScoreOrder: request body application\/x-www-form-urlencoded: only application\/json is supported/,
   ],
 ])('%s', (_what, edit, message) => {
   it('stops the generator with a message naming the place', async () => {
@@ -95,6 +217,63 @@ it('an external $ref to a missing file gets the generator’s own refusal, not E
       request(doc).properties.mid = { $ref: 'missing.yaml#/components/schemas/Mid' };
     }),
   ).rejects.toThrow(
-    /generate: \$ref missing\.yaml#\/components\/schemas\/Mid at .*: only #\/components\/schemas\/… references are bundled/,
+    /^generate: \$ref "missing\.yaml#\/components\/schemas\/Mid" at .* does not resolve within the document/,
   );
+});
+
+it('lists every refusal of a run, each naming its place', async () => {
+  type Refusal = Error & { problems: Array<{ at: string; message: string }> };
+  const error = (await generateEdited((doc) => {
+    request(doc).properties.mid.maxlength = 32;
+    request(doc).properties.serviceId.format = 'hostname';
+  }).then(
+    () => expect.unreachable('generated'),
+    (e: unknown) => e,
+  )) as Refusal;
+  expect(error.message).toMatch(
+    /^generate: 2 problems:\n- unknown keyword "maxlength" at .*\n- format at /,
+  );
+  expect(error.problems.map((p) => p.at)).toEqual([
+    '#/components/schemas/SyncPayScoreOrderRequest/properties/mid',
+    '#/components/schemas/SyncPayScoreOrderRequest/properties/serviceId',
+  ]);
+});
+
+it('asserts the formats it knows: uuid', async () => {
+  const doc = readSpec();
+  addOperation(doc, 'withUuid', {
+    type: 'object',
+    properties: { id: { type: 'string', format: 'uuid' } },
+  });
+  const verdict = await generateCopy(doc);
+  expect(verdict('withUuid', { id: '2eb8aa08-aa98-11ea-b4aa-73b441d16380' })).toEqual([]);
+  expect(verdict('withUuid', { id: '2eb8aa08' })).toEqual([
+    { path: '/id', rule: 'format', message: '/id must be a UUID, 8-4-4-4-12 hex digits' },
+  ]);
+});
+
+it('a boolean subschema in allOf generates (openapi-typescript gets an equal object schema)', async () => {
+  const doc = readSpec();
+  addOperation(doc, 'withBooleans', { allOf: [true, { type: 'object' }], $defs: { no: false } });
+  const verdict = await generateCopy(doc);
+  expect(verdict('withBooleans', {})).toEqual([]);
+  expect(verdict('withBooleans', 1).map((i) => i.rule)).toEqual(['type']);
+});
+
+it('the command line exits non-zero with the refusal on stderr', async () => {
+  const spec = join(dir, 'cli.yaml');
+  const doc = parse(readFileSync(specPath, 'utf8'));
+  request(doc).properties.mid.maxlength = 32;
+  writeFileSync(spec, stringify(doc));
+  const run = await promisify(execFile)(process.execPath, [
+    fileURLToPath(new URL('../scripts/generate.mjs', import.meta.url)),
+    '--spec',
+    spec,
+    '--check',
+  ]).then(
+    () => ({ code: 0, stderr: '' }),
+    (error: { code: number; stderr: string }) => error,
+  );
+  expect(run.code).toBe(1);
+  expect(run.stderr).toMatch(/^generate: unknown keyword "maxlength" at #\/components/);
 });

@@ -3,10 +3,8 @@
  * Source: spec/openapi.yaml. Regenerate with `pnpm generate`; CI fails when this file and the
  * spec disagree.
  */
-
-import type { ValidateFunction } from '../ajv-runtime.js';
-
-/** Validates the request body of `syncPayScoreOrder` (Ajv standalone code). */
-export declare const validateSyncPayScoreOrder: ValidateFunction;
-/** Validates the request body of `getAccessToken` (Ajv standalone code). */
-export declare const validateGetAccessToken: ValidateFunction;
+import type { BodyValidator } from "../validation-issue.js";
+/** Validates a request body of `syncPayScoreOrder` against the contract: every issue, or null. */
+export declare const validateSyncPayScoreOrder: BodyValidator;
+/** Validates a request body of `getAccessToken` against the contract: every issue, or null. */
+export declare const validateGetAccessToken: BodyValidator;
