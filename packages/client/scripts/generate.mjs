@@ -48,6 +48,35 @@ const BANNER = `/**
  */
 `;
 
+/**
+ * The environments the client names: each server of the contract, by its
+ * `x-tianman-environment` (`production`, `test`, …); none when the contract lists no server.
+ * @param {Record<string, any>} doc
+ * @param {Problems} problems
+ * @returns {Array<[string, string]>}
+ */
+function readEnvironments(doc, problems) {
+  /** @type {Array<[string, string]>} */
+  const out = [];
+  (Array.isArray(doc.servers) ? doc.servers : []).forEach(
+    (/** @type {any} */ server, /** @type {number} */ i) => {
+      const at = `#/servers/${i}`;
+      const name = server?.['x-tianman-environment'];
+      if (typeof name !== 'string' || !/^[a-z][A-Za-z0-9]*$/.test(name)) {
+        problems.add(
+          at,
+          `the server at ${at} needs an x-tianman-environment: the name the client gives it (camelCase)`,
+        );
+      } else if (out.some(([n]) => n === name)) {
+        problems.add(at, `x-tianman-environment ${name} at ${at} is used twice`);
+      } else if (typeof server.url !== 'string' || !/^https?:\/\/[^/]+$/.test(server.url)) {
+        problems.add(at, `the server at ${at} needs an absolute http(s) url without a path`);
+      } else out.push([name, server.url]);
+    },
+  );
+  return out;
+}
+
 /** @param {string} id */
 const validatorName = (id) => `validate${id[0]?.toUpperCase()}${id.slice(1)}`;
 
@@ -80,28 +109,43 @@ export async function generate({ spec = specPath, out = outDir, dryRun = check }
   const operations = readOperations(doc, problems);
   problems.throwIfAny();
 
+  const environments = readEnvironments(doc, problems);
+  problems.throwIfAny();
+
   const token = /** @type {import('./generator/read-operations.mjs').ReadOperation} */ (
     operations.find((o) => o.token)
   );
   const calls = operations.filter((o) => !o.token);
+  /** @param {string[]} at */
+  const entry = (at) =>
+    /** @type {import('./generator/resolve-refs.mjs').Entry} */ (index.schemaAt(at));
   const validators = emitValidators(
     index,
     [...calls, token].map((o) => ({
       operationId: o.id,
       name: validatorName(o.id),
-      schema: /** @type {import('./generator/resolve-refs.mjs').Entry} */ (
-        index.schemaAt(o.bodySchema)
-      ),
+      ...(o.bodySchema ? { schema: entry(o.bodySchema) } : {}),
+      parametersName: `${validatorName(o.id)}Parameters`,
+      parameters: o.parameters.map((p) => ({ ...p, schema: entry(p.schema) })),
     })),
     BANNER,
   );
   const rows = (/** @type {typeof operations} */ list) =>
-    list.map((o) => ({ ...o, validator: validatorName(o.id) }));
+    list.map((o) => ({
+      ...o,
+      validator: o.bodySchema ? validatorName(o.id) : undefined,
+      parametersValidator: o.parameters.length ? `${validatorName(o.id)}Parameters` : undefined,
+    }));
   const files = {
     'openapi.ts': BANNER + (await openapiTypes(doc, index)),
     'validators.js': validators.code,
     'validators.d.ts': validators.types,
-    'operations.ts': emitOperations(rows(calls), /** @type {any} */ (rows([token])[0]), BANNER),
+    'operations.ts': emitOperations(
+      rows(calls),
+      /** @type {any} */ (rows([token])[0]),
+      environments,
+      BANNER,
+    ),
   };
 
   let drift = false;

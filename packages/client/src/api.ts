@@ -3,6 +3,7 @@ import type { CallOptions } from './call-options.js';
 import { fail } from './errors.js';
 import type { paths } from './generated/openapi.js';
 import { type Operation, operations } from './operation.js';
+import { matchPath, readQuery } from './request-url.js';
 import { delegateRoadHeaders } from './road-headers.js';
 import { delegateRoadRequest, RoadRequest } from './road-request.js';
 import { delegateRoadResponse, RoadResponse } from './road-response.js';
@@ -10,37 +11,43 @@ import { type Client, sendOperation } from './send-operation.js';
 
 /**
  * `client.api`: openapi-fetch, whose `fetch` is the client's one request road. openapi-fetch
- * builds the request (types, path, JSON body); the road checks the auth mode and the call
- * options, validates those exact bytes, authenticates, sends, retries and times out, then hands
+ * builds the request (types, path and query parameters, JSON body); the road finds the operation
+ * from the method and path, reads the parameters back from the URL, checks the auth mode and
+ * the call options, validates what the request carries (those exact bytes, those parameters),
+ * authenticates, sends, retries and times out, then hands
  * the final answer back as a `Response` for openapi-fetch to read: a 2xx as `data`, anything
  * else as `error`. Its `Request` and `Response` are the road's own ({@link RoadRequest},
  * {@link RoadResponse}): the bytes openapi-fetch serialized and the answer the road parsed are
- * handed over as they are, not rebuilt and read again. The call options other than `signal` and `headers` (`timeoutMs`, `retry`) go
- * beside `body`; openapi-fetch copies them onto the request.
+ * handed over as they are, not rebuilt and read again. The call options other than `signal` and
+ * `headers` (`timeoutMs`, `retry`) go beside `body`; openapi-fetch copies them onto the request.
  */
 export function createApi(client: Client): FetchClient<paths, 'application/json'> {
   delegateRoadRequest();
   delegateRoadResponse();
   delegateRoadHeaders();
   const { baseUrl } = client.cfg;
-  const byRoute = new Map<string, Operation>();
-  for (const op of operations) byRoute.set(`${op.method} ${op.path}`, op);
   const base = new URL(baseUrl).pathname.replace(/\/$/, '');
 
   async function roadFetch(request: Request): Promise<Response> {
     const { method } = request;
     const url = new URL(request.url);
     const path = url.pathname.slice(base.length);
-    const operation = byRoute.get(`${method} ${path}`);
-    if (!operation || url.search) {
+    const route = findRoute(method, path);
+    const operation = route?.[0];
+    const takesQuery = operation?.parameters.some((p) => p.in === 'query');
+    if (!operation || (url.search && !takesQuery)) {
       fail(
         'ERR_UNKNOWN_OPERATION',
         `client.api: ${method} ${path}${url.search ? ' with a query' : ''} is not an operation of the contract`,
       );
     }
+    const text = await request.text();
     const answer = await sendOperation(client, {
       operation,
-      body: { text: await request.text() },
+      // openapi-fetch makes a request without a body for an operation that takes none.
+      body: operation.validate === null && text === '' ? undefined : { text },
+      path: route?.[1],
+      query: takesQuery ? readQuery(operation, url.searchParams) : undefined,
       options: callOptionsOf(request),
       where: 'client.api ',
     });
@@ -52,6 +59,31 @@ export function createApi(client: Client): FetchClient<paths, 'application/json'
     fetch: roadFetch,
     Request: RoadRequest as unknown as typeof Request,
   });
+}
+
+// Operations by `METHOD path` for paths without parameters, and the rest by method.
+const exact = new Map<string, Operation>();
+const templated = new Map<string, Operation[]>();
+for (const op of operations) {
+  if (op.path.includes('{')) templated.set(op.method, [...(templated.get(op.method) ?? []), op]);
+  else exact.set(`${op.method} ${op.path}`, op);
+}
+
+/**
+ * The operation a request's method and path are, and its path parameters read from the path;
+ * `undefined` when none is.
+ */
+function findRoute(
+  method: string,
+  path: string,
+): [Operation, Record<string, unknown> | undefined] | undefined {
+  const op = exact.get(`${method} ${path}`);
+  if (op) return [op, undefined];
+  for (const candidate of templated.get(method) ?? []) {
+    const values = matchPath(candidate, path);
+    if (values) return [candidate, values];
+  }
+  return undefined;
 }
 
 /**

@@ -8,7 +8,8 @@ const ERR_SUCCESS = ['0000', 'SUCCESS'];
 /**
  * The one place that decides whether an answer is a success: `undefined` when it is (a 2xx whose
  * `respCode` is one of `successCodes`, or, without a `respCode`, whose `errCode` is `0000` or
- * `SUCCESS`), else the error that says why not:
+ * `SUCCESS`; or an empty 2xx, for an operation that declares one), else the error that says why
+ * not:
  * - a 3xx: an {@link ApiError} `ERR_REDIRECT` (a signed request is never followed: the signature
  *   or token would go to the new location, and a 302 would turn the POST into a GET);
  * - gateway `1000`/`1001`: an {@link AuthError} (credentials, clock or permission);
@@ -18,8 +19,11 @@ const ERR_SUCCESS = ['0000', 'SUCCESS'];
 export function classify(
   answer: Answer,
   successCodes: readonly string[],
+  emptySuccess = false,
 ): TianmanError | undefined {
   const { status, data } = answer;
+  // An operation that declares a 2xx answer without content: such an answer, empty, succeeds.
+  if (emptySuccess && status > 199 && status < 300 && answer.text === '') return undefined;
   if (status > 299 && status < 400) {
     const location = answer.headers.location;
     return answerError(

@@ -4,6 +4,7 @@ import { createAuth } from './auth.js';
 import type { CallOptions } from './call-options.js';
 import { classify } from './classify.js';
 import type { TianmanClientOptions } from './client-options.js';
+import { fail } from './errors.js';
 import type { paths } from './generated/openapi.js';
 import type { TianmanOperations } from './generated/operations.js';
 import { operations } from './operation.js';
@@ -46,17 +47,29 @@ export function createTianmanClient(options?: TianmanClientOptions): TianmanClie
   const cfg = resolveOptions(options);
   const client: Client = { cfg, auth: createAuth(cfg) };
 
-  const methods: Record<string, (body: unknown, options?: CallOptions) => Promise<unknown>> = {};
+  const methods: Record<string, (first?: unknown, second?: unknown) => Promise<unknown>> = {};
   for (const operation of operations) {
     if (operation.tokenEndpoint) continue;
-    methods[operation.id] = async (body, options) => {
+    const takesInput = operation.parameters.length > 0;
+    const takesBody = operation.validate !== null;
+    // (input, options) with parameters, (body, options) for a body alone, (options) for neither.
+    methods[operation.id] = async (first, second) => {
+      const input = takesInput ? inputOf(operation.id, first, takesBody) : undefined;
       const answer = await sendOperation(client, {
         operation,
-        body: { value: body },
-        options,
+        body: takesInput
+          ? input && 'body' in input
+            ? { value: input.body }
+            : undefined
+          : takesBody
+            ? { value: first }
+            : undefined,
+        path: input?.path,
+        query: input?.query,
+        options: (takesInput || takesBody ? second : first) as CallOptions | undefined,
         where: 'call option ',
       });
-      const failure = classify(answer, cfg.successCodes);
+      const failure = classify(answer, cfg.successCodes, operation.emptySuccess);
       if (failure) throw failure;
       return Object.assign({}, answer.data, {
         status: answer.status,
@@ -81,4 +94,32 @@ export function createTianmanClient(options?: TianmanClientOptions): TianmanClie
     baseUrl: cfg.baseUrl,
     auth: cfg.auth,
   }) as unknown as TianmanClient;
+}
+
+/**
+ * The input of a method whose operation has parameters: `{ path, query, body }` (`body` only when
+ * it takes one). Another field is a caller's mistake, refused before anything is sent.
+ */
+function inputOf(
+  id: string,
+  input: unknown,
+  takesBody: boolean,
+): { path?: unknown; query?: unknown; body?: unknown } | undefined {
+  if (input === undefined) return undefined;
+  if (typeof input !== 'object' || input === null) {
+    fail(
+      'ERR_INVALID_OPTION',
+      `${id}: its input is an object: { path, query${takesBody ? ', body' : ''} }`,
+    );
+  }
+  const known = takesBody ? ['path', 'query', 'body'] : ['path', 'query'];
+  for (const key of Object.keys(input)) {
+    if (!known.includes(key)) {
+      fail(
+        'ERR_INVALID_OPTION',
+        `${id}: unknown input field ${key}: remove it (known: ${known.join(', ')})`,
+      );
+    }
+  }
+  return input;
 }

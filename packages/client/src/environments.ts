@@ -1,9 +1,10 @@
-/** Base URL of each environment (the spec's `servers`). */
-export const ENVIRONMENTS = {
-  production: 'https://api-mop.chinaums.com',
-  test: 'https://test-api-open.chinaums.com',
-  mock: 'http://127.0.0.1:4010',
-} as const;
+import { environments } from './generated/operations.js';
+
+/**
+ * Base URL of each environment the client names: the contract's `servers`, by their
+ * `x-tianman-environment` (production, the test sandbox, the local mock).
+ */
+export const ENVIRONMENTS = environments;
 
 /** `production`, the `test` sandbox, or the local `mock` (`pnpm mock`). */
 export type TianmanEnvironment = keyof typeof ENVIRONMENTS;

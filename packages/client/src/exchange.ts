@@ -16,7 +16,8 @@ import { isResponseTooLarge, type WireResponse } from './transport.js';
 
 /** One attempt's request: the exact bytes, the headers, and the secret they carry. */
 export interface Attempt {
-  body: string;
+  /** The exact body; `undefined` for a request without one. */
+  body: string | undefined;
   headers: Record<string, string>;
   /** The signature or token in `headers`: scrubbed from anything an error shows. */
   secret: string;

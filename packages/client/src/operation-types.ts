@@ -37,3 +37,22 @@ export interface ResultMeta {
 
 /** What a method of operation `K` resolves with: the success body's fields plus {@link ResultMeta}. */
 export type OperationResult<K extends keyof operations> = SuccessBody<K> & ResultMeta;
+
+/** The members of `T` that are not `never` (openapi-typescript marks absent ones so). */
+type Present<T> = { [P in keyof T as [NonNullable<T[P]>] extends [never] ? never : P]: T[P] };
+
+/**
+ * The path and query parameters of operation `K` as the contract types them: `{ path, query }`,
+ * each present only when the operation has such parameters (and optional when none of them is
+ * required).
+ */
+export type OperationParameters<K extends keyof operations> = Present<
+  Pick<operations[K]['parameters'], 'path' | 'query'>
+>;
+
+/**
+ * What a method of operation `K` takes when the operation has parameters: its
+ * {@link OperationParameters}, and its body as `body` when it has one.
+ */
+export type OperationInput<K extends keyof operations> = OperationParameters<K> &
+  ([RequestBody<K>] extends [never] ? unknown : { body: OperationBody<K> });

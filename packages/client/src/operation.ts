@@ -1,17 +1,31 @@
 import { operationTable, tokenOperation } from './generated/operations.js';
-import type { BodyValidator } from './validate.js';
+import type { BodyValidator, ParametersValidator } from './validation-issue.js';
+
+/** A path or query parameter of an operation, as the road encodes and reads it. */
+export interface Parameter {
+  name: string;
+  in: 'path' | 'query';
+  /** The JSON type of its value: what `client.api` reads the URL's text as. */
+  type: 'string' | 'number' | 'integer' | 'boolean' | 'array';
+  /** The type of an array's items. */
+  items?: 'string' | 'number' | 'integer' | 'boolean';
+}
 
 /** One operation of the contract, as the request road sends it. */
 export interface Operation {
   /** The operationId: the method's name. */
   id: string;
   method: string;
-  /** The path, appended to the base URL. */
+  /** The path template (`/v1/orders/{orderId}`), appended to the base URL. */
   path: string;
   /** The auth modes the contract accepts for it; empty for the token endpoint. */
   security: readonly ('signature' | 'token')[];
-  /** The generated validator of its request body. */
-  validate: BodyValidator;
+  /** The generated validator of its request body; `null` for an operation without one. */
+  validate: BodyValidator | null;
+  /** Its path and query parameters, path ones first; empty when it has none. */
+  parameters: readonly Parameter[];
+  /** The generated validator of its parameters, when it has some. */
+  validateParameters: ParametersValidator | undefined;
   /** The token endpoint: it authenticates with its own signed body, no `Authorization`. */
   tokenEndpoint: boolean;
   /**
@@ -19,26 +33,40 @@ export interface Operation {
    * once, so a request the server may have read is sent again after a failure without answer.
    */
   idempotent: boolean;
+  /** A 2xx answer it declares has no content: such an answer, with an empty body, succeeds. */
+  emptySuccess: boolean;
 }
 
-/** `x-tianman-idempotent` of a row of the generated table, `false` when it says nothing. */
-const idempotent = (row: object): boolean => (row as { idempotent?: boolean }).idempotent === true;
+/** A row of the generated table: the fields it leaves out when they would say nothing. */
+interface Row {
+  method: string;
+  path: string;
+  security?: readonly ('signature' | 'token')[];
+  validate: BodyValidator | null;
+  parameters?: readonly Parameter[];
+  validateParameters?: ParametersValidator;
+  idempotent?: boolean;
+  emptySuccess?: boolean;
+}
+
+/** An operation from its row of the generated table. */
+const fromRow = (id: string, row: Row, tokenEndpoint: boolean): Operation => ({
+  id,
+  method: row.method,
+  path: row.path,
+  security: row.security ?? [],
+  validate: row.validate,
+  parameters: row.parameters ?? [],
+  validateParameters: row.validateParameters,
+  tokenEndpoint,
+  idempotent: row.idempotent === true,
+  emptySuccess: row.emptySuccess === true,
+});
 
 /** Every operation of the contract, the token endpoint last, from the generated table. */
 export const operations: readonly Operation[] = [
-  ...Object.entries(operationTable).map(([id, row]) => ({
-    id,
-    ...row,
-    tokenEndpoint: false,
-    idempotent: idempotent(row),
-  })),
-  {
-    id: tokenOperation.operationId,
-    method: tokenOperation.method,
-    path: tokenOperation.path,
-    security: [],
-    validate: tokenOperation.validate,
-    tokenEndpoint: true,
-    idempotent: idempotent(tokenOperation),
-  },
+  ...Object.entries(operationTable as Record<string, Row>).map(([id, row]) =>
+    fromRow(id, row, false),
+  ),
+  fromRow(tokenOperation.operationId, tokenOperation as Row, true),
 ];

@@ -14,12 +14,13 @@ const NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 const VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
 
 /**
- * A request's headers: the JSON content type and the caller's extra headers, checked — names
+ * A request's headers: the JSON content type (for a request with a body, `json`) and the
+ * caller's extra headers, checked — names
  * lower-cased, the client's own names and control characters refused. Values are never echoed (a
  * caller may pass a credential of their own). `where` names the caller in messages.
  */
-export function checkHeaders(headers: unknown, where: string): Record<string, string> {
-  const out: Record<string, string> = { 'content-type': 'application/json' };
+export function checkHeaders(headers: unknown, where: string, json = true): Record<string, string> {
+  const out: Record<string, string> = json ? { 'content-type': 'application/json' } : {};
   if (headers === undefined) return out;
   if (typeof headers !== 'object' || headers === null) {
     fail('ERR_INVALID_OPTION', `${where}headers: expected object`);

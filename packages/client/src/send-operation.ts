@@ -6,6 +6,7 @@ import { fail, redactHeaders } from './errors.js';
 import { type Attempt, exchange } from './exchange.js';
 import type { Operation } from './operation.js';
 import { checkHeaders } from './request-headers.js';
+import { requestTarget } from './request-url.js';
 import type { Answer } from './response.js';
 import { type BodyInput, checkRequest } from './validate.js';
 
@@ -18,7 +19,11 @@ export interface Client {
 /** One call of an operation, as either road (a method, `client.api`) hands it over. */
 export interface OperationCall {
   operation: Operation;
-  body: BodyInput;
+  /** The body given; `undefined` for none. */
+  body: BodyInput | undefined;
+  /** The path and query parameters given (by name), for an operation that has some. */
+  path?: unknown;
+  query?: unknown;
   /** The per-call options, unchecked. */
   options: CallOptions | undefined;
   /** Names the road in messages: `'call option '` for the methods, `'client.api '`. */
@@ -28,9 +33,10 @@ export interface OperationCall {
 /**
  * The one request road: every method and every `client.api` call comes through here. It checks
  * that the operation accepts the client's auth mode and the call's options and headers,
- * serializes the body once (or takes `client.api`'s bytes as they are), validates it against
- * the contract and the hook table (nothing is sent when it fails), then sends it, authenticated
- * afresh for every attempt, and returns the final answer for `classify` to judge.
+ * serializes the body once (or takes `client.api`'s bytes as they are), validates it and the
+ * path and query parameters against the contract and the hook table (nothing is sent when it
+ * fails), puts the parameters in the URL, then sends the request, authenticated afresh for every
+ * attempt, and returns the final answer for `classify` to judge.
  */
 export async function sendOperation(client: Client, call: OperationCall): Promise<Answer> {
   const { cfg, auth } = client;
@@ -43,22 +49,35 @@ export async function sendOperation(client: Client, call: OperationCall): Promis
     );
   }
   const settings = resolveCall(cfg, call.options, where);
-  const headers = checkHeaders(call.options?.headers, where);
-  const url = cfg.baseUrl + op.path;
-  const text = checkRequest({
+  const headers = checkHeaders(call.options?.headers, where, op.validate !== null);
+  let url = cfg.baseUrl + op.path;
+  const { validateParameters } = op;
+  const { text, path, query } = checkRequest({
     operationId: op.id,
     validate: op.validate,
     body: call.body,
+    parameters: validateParameters && {
+      validate: validateParameters,
+      path: call.path,
+      query: call.query,
+    },
     now: cfg.clock(),
     log: cfg.log,
     request: () => ({ method: op.method, url, headers: redactHeaders(headers) }),
   });
+  if (validateParameters) url = cfg.baseUrl + requestTarget(op, path, query);
   const prepare: (signal: AbortSignal) => Promise<Attempt> = op.tokenEndpoint
     ? // The token endpoint authenticates with its own body; its signature is a secret like any
       // other: an echo of the request must not show it.
-      async () => ({ body: text, headers, secret: tokenSignature(text) })
+      async () => ({ body: text, headers, secret: tokenSignature(text ?? '') })
     : async (signal) => {
-        const [authorization, secret] = await auth.authorize(text, signal, settings.timeoutMs);
+        // A request without a body is signed over no bytes, as the signer's rule for an empty
+        // body says (the platform does not say it otherwise).
+        const [authorization, secret] = await auth.authorize(
+          text ?? '',
+          signal,
+          settings.timeoutMs,
+        );
         return {
           body: text,
           headers: { ...headers, [AUTHORIZATION_HEADER]: authorization },

@@ -177,23 +177,92 @@ describe.each<[string, (doc: Doc) => void, RegExp]>([
     (doc) => {
       doc.paths['/v1/orders'] = { head: { operationId: 'headOrders', responses: {} } };
     },
-    /headOrders: HEAD operations are not supported by the client yet \(at #\/paths\/~1v1~1orders\/head\)/,
+    /headOrders: HEAD operations are not supported by the client: their answers carry no body to read the platform's code from \(at #\/paths\/~1v1~1orders\/head\)/,
   ],
   [
-    'an operation without a request body',
+    'a GET with a request body',
     (doc) => {
       doc.paths['/v1/orders'] = {
-        get: { operationId: 'listOrders', security: [{ OpenBodySig: [] }], responses: {} },
+        get: {
+          operationId: 'listOrders',
+          security: [{ OpenBodySig: [] }],
+          requestBody: doc.paths[SYNC].post.requestBody,
+          responses: {},
+        },
       };
     },
-    /listOrders: an operation without a request body is not supported by the client yet \(at #\/paths\/~1v1~1orders\/get\)/,
+    /listOrders: a GET carries no request body \(at #\/paths\/~1v1~1orders\/get\/requestBody\)/,
   ],
   [
-    'query parameters',
+    'a header parameter',
     (doc) => {
-      doc.paths[SYNC].post.parameters = [{ name: 'q', in: 'query', schema: { type: 'string' } }];
+      doc.paths[SYNC].post.parameters = [
+        { name: 'X-Id', in: 'header', schema: { type: 'string', maxLength: 8 } },
+      ];
     },
-    /syncPayScoreOrder: parameters \(path, query, header\) are not supported by the client yet/,
+    /syncPayScoreOrder: parameter X-Id \(at #\/paths\/~1v1~1inip~1corporate-wallet~1wechat-pay-point~1order~1sync\/post\/parameters\/0\): header parameters are not supported by the client \(path and query are\)/,
+  ],
+  [
+    'a query parameter in another style',
+    (doc) => {
+      doc.paths[SYNC].post.parameters = [
+        { name: 'f', in: 'query', style: 'deepObject', schema: { type: 'string', maxLength: 8 } },
+      ];
+    },
+    /syncPayScoreOrder: parameter f .*: style deepObject is not supported; a query parameter is serialized with OpenAPI's default, form/,
+  ],
+  [
+    'a query parameter of no single type',
+    (doc) => {
+      doc.paths[SYNC].post.parameters = [
+        { name: 'f', in: 'query', schema: { type: ['string', 'null'], maxLength: 8 } },
+      ];
+    },
+    /syncPayScoreOrder: parameter f .*: its schema needs one type: string, number, integer or boolean, or an array of one of them/,
+  ],
+  [
+    'an array in the path',
+    (doc) => {
+      doc.paths['/v1/orders/{ids}'] = {
+        get: {
+          operationId: 'getOrders',
+          security: [{ OpenBodySig: [] }],
+          parameters: [
+            {
+              name: 'ids',
+              in: 'path',
+              required: true,
+              schema: { type: 'array', items: { type: 'string' } },
+            },
+          ],
+          responses: {},
+        },
+      };
+    },
+    /getOrders: parameter ids .*: its schema needs one type: string, number, integer or boolean \(a URL carries no null, object or mixed value\)/,
+  ],
+  [
+    'a path with a name no parameter declares',
+    (doc) => {
+      doc.paths['/v1/orders/{orderId}'] = {
+        get: { operationId: 'getOrder', security: [{ OpenBodySig: [] }], responses: {} },
+      };
+    },
+    /getOrder: the path \/v1\/orders\/\{orderId\} has \{orderId\} but no path parameter named orderId/,
+  ],
+  [
+    'a path parameter that is not required',
+    (doc) => {
+      doc.paths['/v1/orders/{orderId}'] = {
+        get: {
+          operationId: 'getOrder',
+          security: [{ OpenBodySig: [] }],
+          parameters: [{ name: 'orderId', in: 'path', schema: { type: 'string', maxLength: 8 } }],
+          responses: {},
+        },
+      };
+    },
+    /getOrder: parameter orderId .*: a path parameter must be required: true \(OpenAPI\)/,
   ],
   [
     'a request body that is not JSON',

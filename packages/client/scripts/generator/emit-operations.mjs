@@ -1,7 +1,7 @@
 // @ts-check
-// operations.ts: the operation table (method, path, security, validator) the client's pipeline
-// reads, the token endpoint, and the typed methods' signatures with the spec's summary and
-// description as TSDoc.
+// operations.ts: the environments (the servers), the operation table (method, path, security,
+// parameters, validators) the client's road reads, the token endpoint, and the typed methods'
+// signatures with the spec's summary and description as TSDoc.
 import ts from 'typescript';
 
 const f = ts.factory;
@@ -12,12 +12,97 @@ const f = ts.factory;
  * @property {string} method `POST`, …
  * @property {string} path
  * @property {string[]} security the client's auth modes
- * @property {string} validator its validator's export name
+ * @property {string | undefined} validator its body validator's export name; none without a body
+ * @property {string | undefined} parametersValidator its parameters validator's export name
+ * @property {import('./read-operations.mjs').ReadParameter[]} parameters
+ * @property {boolean} idempotent
+ * @property {boolean} emptySuccess
  * @property {string[]} doc the summary and description
  */
 
 const CALL_DOC =
-  "The body is validated against the contract (nothing is sent when it fails), serialized once and authenticated afresh for every attempt. Resolves with the success body plus `status`, `headers` and `attempts`; rejects with `ValidationError`, `AuthError`, `ApiError`, `NetworkError` or `TimeoutError`, or with the signal's reason when `signal` aborts.";
+  "The request is validated against the contract (nothing is sent when it fails), serialized once and authenticated afresh for every attempt. Resolves with the success body plus `status`, `headers` and `attempts`; rejects with `ValidationError`, `AuthError`, `ApiError`, `NetworkError` or `TimeoutError`, or with the signal's reason when `signal` aborts.";
+
+/**
+ * The operation table's row of an operation: what the client's road needs to send it. Fields
+ * that would say nothing (no parameters, not idempotent) are left out.
+ * @param {Operation} op
+ * @param {boolean} token
+ */
+function row(op, token) {
+  /** @type {Array<[string, ts.Expression]>} */
+  const fields = [
+    ['method', str(op.method)],
+    ['path', str(op.path)],
+  ];
+  if (!token) fields.push(['security', f.createArrayLiteralExpression(op.security.map(str))]);
+  fields.push(['validate', op.validator ? f.createIdentifier(op.validator) : f.createNull()]);
+  if (op.parameters.length && op.parametersValidator) {
+    fields.push([
+      'parameters',
+      f.createArrayLiteralExpression(
+        op.parameters.map((p) =>
+          object(
+            [
+              ['name', str(p.name)],
+              ['in', str(p.in)],
+              ['type', str(p.type)],
+              ...(p.items
+                ? /** @type {Array<[string, ts.Expression]>} */ ([['items', str(p.items)]])
+                : []),
+            ],
+            false,
+          ),
+        ),
+        true,
+      ),
+    ]);
+    fields.push(['validateParameters', f.createIdentifier(op.parametersValidator)]);
+  }
+  if (op.idempotent) fields.push(['idempotent', f.createTrue()]);
+  if (op.emptySuccess) fields.push(['emptySuccess', f.createTrue()]);
+  return object(fields);
+}
+
+/**
+ * The parameters of an operation's method: `(body, options?)` for a body alone, `(input,
+ * options?)` with `{ path, query, body }` when it has parameters, `(options?)` for neither.
+ * @param {Operation} op
+ */
+function methodParameters(op) {
+  const options = f.createParameterDeclaration(
+    undefined,
+    undefined,
+    'options',
+    f.createToken(ts.SyntaxKind.QuestionToken),
+    f.createTypeReferenceNode('CallOptions'),
+  );
+  if (op.parameters.length) {
+    return [
+      f.createParameterDeclaration(
+        undefined,
+        undefined,
+        'input',
+        undefined,
+        ofOperation('OperationInput', op.id),
+      ),
+      options,
+    ];
+  }
+  if (op.validator) {
+    return [
+      f.createParameterDeclaration(
+        undefined,
+        undefined,
+        'body',
+        undefined,
+        ofOperation('OperationBody', op.id),
+      ),
+      options,
+    ];
+  }
+  return [options];
+}
 
 /**
  * The text of a `/** … *\/` comment, for the printer (which indents it): the spec's words, a
@@ -47,11 +132,12 @@ const str = (s) => f.createStringLiteral(s);
 
 /**
  * @param {Array<[string, ts.Expression]>} fields
+ * @param {boolean} [multiLine]
  */
-const object = (fields) =>
+const object = (fields, multiLine = true) =>
   f.createObjectLiteralExpression(
     fields.map(([k, v]) => f.createPropertyAssignment(f.createIdentifier(k), v)),
-    true,
+    multiLine,
   );
 
 /**
@@ -104,45 +190,61 @@ const ofOperation = (type, id) =>
   f.createTypeReferenceNode(type, [f.createLiteralTypeNode(str(id))]);
 
 /**
+ * The fields of an object literal, as `[name, value]` pairs.
+ * @param {ts.ObjectLiteralExpression} literal
+ * @returns {Array<[string, ts.Expression]>}
+ */
+const rowFields = (literal) =>
+  literal.properties.map((p) => {
+    const assignment = /** @type {ts.PropertyAssignment} */ (p);
+    return [/** @type {ts.Identifier} */ (assignment.name).text, assignment.initializer];
+  });
+
+/**
  * operations.ts.
  * @param {Operation[]} operations every operation but the token endpoint
  * @param {Operation} token the token endpoint
+ * @param {Array<[string, string]>} environments name → base URL, from the servers
  * @param {string} banner
  */
-export function emitOperations(operations, token, banner) {
+export function emitOperations(operations, token, environments, banner) {
   const statements = [
     importNames(['CallOptions'], '../call-options.js', true),
-    importNames(['OperationBody', 'OperationResult'], '../operation-types.js', true),
     importNames(
-      [...operations, token].map((o) => o.validator),
+      [
+        ...(operations.some((op) => !op.parameters.length && op.validator)
+          ? ['OperationBody']
+          : []),
+        ...(operations.some((op) => op.parameters.length) ? ['OperationInput'] : []),
+        'OperationResult',
+      ],
+      '../operation-types.js',
+      true,
+    ),
+    importNames(
+      [...operations, token]
+        .flatMap((o) => [o.validator, o.parametersValidator])
+        .filter(/** @returns {v is string} */ (v) => typeof v === 'string'),
       './validators.js',
       false,
     ),
     exportedConst(
+      'environments',
+      object(environments.map(([name, url]) => [name, str(url)])),
+      tsdoc([
+        "Base URL of each environment: the contract's `servers`, named by their `x-tianman-environment`.",
+      ]),
+    ),
+    exportedConst(
       'operationTable',
-      object(
-        operations.map((op) => [
-          op.id,
-          object([
-            ['method', str(op.method)],
-            ['path', str(op.path)],
-            ['security', f.createArrayLiteralExpression(op.security.map(str))],
-            ['validate', f.createIdentifier(op.validator)],
-          ]),
-        ]),
-      ),
+      object(operations.map((op) => [op.id, row(op, false)])),
       tsdoc([
         "Every operation of the contract but the token endpoint, keyed by operationId: what the client's one pipeline needs to send it. `security` lists the auth modes it accepts.",
       ]),
     ),
     exportedConst(
       'tokenOperation',
-      object([
-        ['operationId', str(token.id)],
-        ['method', str(token.method)],
-        ['path', str(token.path)],
-        ['validate', f.createIdentifier(token.validator)],
-      ]),
+      object([['operationId', str(token.id)], ...rowFields(row(token, true))]),
       tsdoc(['The token endpoint (auth plumbing: the client calls it itself in token mode).']),
     ),
     documented(
@@ -170,22 +272,7 @@ export function emitOperations(operations, token, banner) {
               op.id,
               undefined,
               undefined,
-              [
-                f.createParameterDeclaration(
-                  undefined,
-                  undefined,
-                  'body',
-                  undefined,
-                  ofOperation('OperationBody', op.id),
-                ),
-                f.createParameterDeclaration(
-                  undefined,
-                  undefined,
-                  'options',
-                  f.createToken(ts.SyntaxKind.QuestionToken),
-                  f.createTypeReferenceNode('CallOptions'),
-                ),
-              ],
+              methodParameters(op),
               f.createTypeReferenceNode('Promise', [ofOperation('OperationResult', op.id)]),
             ),
             tsdoc([...op.doc, CALL_DOC]),

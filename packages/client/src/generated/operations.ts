@@ -7,6 +7,14 @@ import type { CallOptions } from "../call-options.js";
 import type { OperationBody, OperationResult } from "../operation-types.js";
 import { validateSyncPayScoreOrder, validateGetAccessToken } from "./validators.js";
 /**
+ * Base URL of each environment: the contract's `servers`, named by their `x-tianman-environment`.
+ */
+export const environments = {
+    production: "https://api-mop.chinaums.com",
+    test: "https://test-api-open.chinaums.com",
+    mock: "http://127.0.0.1:4010"
+} as const;
+/**
  * Every operation of the contract but the token endpoint, keyed by operationId: what the client's one pipeline needs to send it. `security` lists the auth modes it accepts.
  */
 export const operationTable = {
@@ -24,7 +32,8 @@ export const tokenOperation = {
     operationId: "getAccessToken",
     method: "POST",
     path: "/v1/token/access",
-    validate: validateGetAccessToken
+    validate: validateGetAccessToken,
+    idempotent: true
 } as const;
 /**
  * The operationIds of {@link operationTable}.
@@ -44,7 +53,7 @@ export interface TianmanOperations {
      * ("单据正在扣款中"); retry after about three minutes with the same parameters. The call is
      * idempotent in intent (same order, same paid time).
      *
-     * The body is validated against the contract (nothing is sent when it fails), serialized once and authenticated afresh for every attempt. Resolves with the success body plus `status`, `headers` and `attempts`; rejects with `ValidationError`, `AuthError`, `ApiError`, `NetworkError` or `TimeoutError`, or with the signal's reason when `signal` aborts.
+     * The request is validated against the contract (nothing is sent when it fails), serialized once and authenticated afresh for every attempt. Resolves with the success body plus `status`, `headers` and `attempts`; rejects with `ValidationError`, `AuthError`, `ApiError`, `NetworkError` or `TimeoutError`, or with the signal's reason when `signal` aborts.
      */
     syncPayScoreOrder(body: OperationBody<"syncPayScoreOrder">, options?: CallOptions): Promise<OperationResult<"syncPayScoreOrder">>;
 }
