@@ -1,13 +1,14 @@
-// Spectral function of `tianman-request-body-json`: the client sends every operation a JSON body
-// it validated against the contract; the generator reads the body written under the operation,
-// requires it, and knows only application/json.
+// Spectral function of `tianman-request-body-json`: an operation with a request body sends JSON
+// the client validated against the contract; the generator requires such a body, knows only
+// application/json, and sends no body with a GET. The token request is a JSON body.
 import { isTokenEndpoint, operationsOf } from './lib/operations.js';
+import { followRef } from './lib/pointer.js';
 
 const JSON_TYPE = 'application/json';
 
 /**
- * Reports each operation whose request body is missing, a `$ref`, not required, not JSON or
- * without a schema.
+ * Reports each request body that is not required, not JSON or without a schema (a `$ref`'d one
+ * followed), a GET with a body, and a token endpoint without one.
  *
  * @param {unknown} doc the whole document, references unresolved
  * @returns {Array<{ message: string, path: Array<string | number> }>}
@@ -15,20 +16,19 @@ const JSON_TYPE = 'application/json';
 export default function requestBodyJson(doc) {
   const results = [];
   for (const { name, op, path } of operationsOf(doc)) {
-    const body = op.requestBody;
-    const at = [...path, 'requestBody'];
+    const { node: body, path: at } = followRef(doc, op.requestBody, [...path, 'requestBody']);
     const add = (message, where = at) => results.push({ message, path: where });
     if (!body || typeof body !== 'object') {
-      add(
-        `${name} has no request body: ${isTokenEndpoint(op) ? 'the token request is' : 'every call sends'} a JSON body; add requestBody: { required: true, content: { application/json: { schema: … } } }.`,
-        path,
-      );
+      if (isTokenEndpoint(op)) {
+        add(
+          `${name} has no request body: the token request is a JSON body; add requestBody: { required: true, content: { application/json: { schema: … } } }.`,
+          path,
+        );
+      }
       continue;
     }
-    if (typeof body.$ref === 'string') {
-      add(
-        `${name}'s requestBody is a $ref (${body.$ref}), which the generator does not follow: write the request body under the operation (required: true, content: application/json) and $ref its schema instead.`,
-      );
+    if (path[2] === 'get') {
+      add(`${name} is a GET with a request body: a GET carries none; remove requestBody (or make it a POST).`);
       continue;
     }
     if (body.required !== true) {

@@ -55,6 +55,58 @@ const amount = { type: 'integer', minimum: 1, description: 'An amount in fen.' }
 
 const passing: LintCase[] = [
   {
+    name: 'a GET without a body, with described, bounded path and query parameters (one shared)',
+    doc: () => {
+      const doc = contract();
+      const op = structuredClone(doc.paths[SYNC].post);
+      delete op.requestBody;
+      doc.components.parameters = {
+        Limit: {
+          name: 'limit',
+          in: 'query',
+          description: 'How many.',
+          schema: { type: 'integer', minimum: 1, maximum: 50 },
+        },
+      };
+      doc.paths['/v1/orders/{orderId}'] = {
+        parameters: [
+          {
+            name: 'orderId',
+            in: 'path',
+            required: true,
+            description: 'The order.',
+            schema: { type: 'string', maxLength: 32 },
+          },
+        ],
+        get: {
+          ...op,
+          operationId: 'getOrder',
+          parameters: [
+            { $ref: '#/components/parameters/Limit' },
+            {
+              name: 'states',
+              in: 'query',
+              description: 'Which states.',
+              schema: { type: 'array', items: { type: 'string', enum: ['DONE', 'CREATED'] } },
+            },
+          ],
+        },
+      };
+      return doc;
+    },
+    problems: [],
+  },
+  {
+    name: 'a request body written as a $ref to components.requestBodies',
+    doc: () => {
+      const doc = contract();
+      doc.components.requestBodies = { Sync: doc.paths[SYNC].post.requestBody };
+      doc.paths[SYNC].post.requestBody = { $ref: '#/components/requestBodies/Sync' };
+      return doc;
+    },
+    problems: [],
+  },
+  {
     name: 'a oneOf body whose every branch is closed by additionalProperties: false',
     doc: () =>
       withFixture(
@@ -865,46 +917,122 @@ const biting: LintCase[] = [
     ],
   },
   {
-    name: 'a request body written as a $ref',
+    name: 'a GET with a request body, and a HEAD',
     doc: () => {
       const doc = contract();
-      doc.components.requestBodies = { Sync: doc.paths[SYNC].post.requestBody };
-      doc.paths[SYNC].post.requestBody = { $ref: '#/components/requestBodies/Sync' };
+      doc.paths['/v1/orders'] = {
+        get: { ...structuredClone(doc.paths[SYNC].post), operationId: 'listOrders' },
+        head: { ...structuredClone(doc.paths[SYNC].post), operationId: 'headOrders' },
+      };
+      delete doc.paths['/v1/orders'].head.requestBody;
       return doc;
     },
     problems: [
       [
         'tianman-request-body-json',
-        `${SYNC_OP}/requestBody`,
-        "syncPayScoreOrder's requestBody is a $ref (#/components/requestBodies/Sync), which the generator does not follow: write the request body under the operation",
+        pointer(['paths', '/v1/orders', 'get', 'requestBody']),
+        'listOrders is a GET with a request body: a GET carries none; remove requestBody',
+      ],
+      [
+        'tianman-operation-method',
+        pointer(['paths', '/v1/orders', 'head']),
+        'headOrders is a HEAD: the client sends GET, PUT, POST, PATCH and DELETE',
       ],
     ],
   },
-  // tianman-no-parameters
+  // tianman-parameters
   {
-    name: 'parameters, on the operation and on the path',
+    name: 'parameters the client cannot send, or unbounded, undescribed, out of the path',
     doc: () => {
       const doc = contract();
-      const param = {
-        name: 'trace',
-        in: 'query',
-        description: 'A trace id.',
-        schema: { type: 'string', maxLength: 8 },
+      const op = structuredClone(doc.paths[SYNC].post);
+      delete op.requestBody;
+      doc.paths['/v1/orders/{orderId}/{other}'] = {
+        parameters: [
+          {
+            name: 'orderId',
+            in: 'path',
+            required: true,
+            description: 'The order.',
+            schema: { type: 'string' },
+          },
+        ],
+        get: {
+          ...op,
+          operationId: 'getOrder',
+          parameters: [
+            {
+              name: 'X-Id',
+              in: 'header',
+              description: 'A trace id.',
+              schema: { type: 'string', maxLength: 8 },
+            },
+            {
+              name: 'f',
+              in: 'query',
+              style: 'deepObject',
+              schema: { type: 'string', maxLength: 8 },
+            },
+            {
+              name: 'g',
+              in: 'query',
+              description: 'Mixed.',
+              schema: { type: ['string', 'null'], maxLength: 8 },
+            },
+            {
+              name: 'gone',
+              in: 'path',
+              required: true,
+              description: 'Not in the path.',
+              schema: { type: 'integer' },
+            },
+          ],
+        },
       };
-      doc.paths[SYNC].post.parameters = [param];
-      doc.paths[TOKEN].parameters = [param];
       return doc;
     },
     problems: [
       [
-        'tianman-no-parameters',
-        `${SYNC_OP}/parameters`,
-        'parameters (path, query, header) are not supported by the client yet: carry the values in the JSON request body',
+        'tianman-parameters',
+        pointer(['paths', '/v1/orders/{orderId}/{other}', 'parameters', '0', 'schema']),
+        'getOrder: parameter orderId (#/paths/~1v1~1orders~1{orderId}~1{other}/parameters/0) is a string of any length: add maxLength',
       ],
       [
-        'tianman-no-parameters',
-        pointer(['paths', TOKEN, 'parameters']),
-        'parameters (path, query, header) are not supported',
+        'tianman-parameters',
+        pointer(['paths', '/v1/orders/{orderId}/{other}', 'get', 'parameters', '0', 'in']),
+        'is in header: the client sends path and query parameters only',
+      ],
+      [
+        'tianman-parameters',
+        pointer(['paths', '/v1/orders/{orderId}/{other}', 'get', 'parameters', '1']),
+        'getOrder: parameter f (#/paths/~1v1~1orders~1{orderId}~1{other}/get/parameters/1) has no description',
+      ],
+      [
+        'tianman-parameters',
+        pointer(['paths', '/v1/orders/{orderId}/{other}', 'get', 'parameters', '1', 'style']),
+        'has style deepObject: the client sends form',
+      ],
+      [
+        'tianman-parameters',
+        pointer(['paths', '/v1/orders/{orderId}/{other}', 'get', 'parameters', '2', 'schema']),
+        'its schema needs one type: string, number, integer or boolean, or an array of one of them',
+      ],
+      [
+        'tianman-parameters',
+        pointer(['paths', '/v1/orders/{orderId}/{other}', 'get', 'parameters', '3']),
+        'the path /v1/orders/{orderId}/{other} has no {gone}',
+      ],
+      [
+        'tianman-parameters',
+        pointer(['paths', '/v1/orders/{orderId}/{other}', 'get']),
+        'has {other} but no path parameter other',
+      ],
+      // Spectral's own rule sees the same two path mistakes.
+      ['path-params', pointer(['paths', '/v1/orders/{orderId}/{other}', 'get']), ''],
+      [
+        'path-params',
+        pointer(['paths', '/v1/orders/{orderId}/{other}', 'get', 'parameters', '3']),
+        '',
       ],
     ],
   },

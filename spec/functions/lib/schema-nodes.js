@@ -30,8 +30,9 @@ const SCHEMAS = [
  */
 
 /**
- * The roots of the schemas the generator compiles: every `components.schemas` entry and every
- * operation's JSON request body schema.
+ * The roots of the schemas the generator compiles: every `components.schemas` entry, every
+ * operation's JSON request body schema, and every parameter's schema (the path item's, the
+ * operation's, `components.parameters`).
  *
  * @param {any} doc the whole document
  * @returns {Array<{ node: unknown, path: Array<string | number> }>}
@@ -47,6 +48,24 @@ export function compiledSchemaRoots(doc) {
   for (const { op, path } of operationsOf(doc)) {
     const body = followRef(doc, op.requestBody, [...path, 'requestBody']);
     roots.push(...mediaSchemas(body.node, body.path));
+    const item = doc.paths[path[1]];
+    for (const [list, at] of [
+      [item.parameters, ['paths', path[1], 'parameters']],
+      [op.parameters, [...path, 'parameters']],
+    ]) {
+      if (!Array.isArray(list)) continue;
+      list.forEach((raw, i) => {
+        const parameter = followRef(doc, raw, [...at, i]);
+        if (parameter.node && typeof parameter.node === 'object' && 'schema' in parameter.node) {
+          roots.push({ node: parameter.node.schema, path: [...parameter.path, 'schema'] });
+        }
+      });
+    }
+  }
+  for (const [name, parameter] of Object.entries(doc?.components?.parameters ?? {})) {
+    if (parameter && typeof parameter === 'object' && 'schema' in parameter) {
+      roots.push({ node: parameter.schema, path: ['components', 'parameters', name, 'schema'] });
+    }
   }
   return dedupe(roots);
 }
