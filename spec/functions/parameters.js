@@ -72,20 +72,30 @@ export default function parameters(doc) {
         }
         const style = p.in === 'path' ? 'simple' : 'form';
         if (p.style !== undefined && p.style !== style) {
-          add(`${where} has style ${p.style}: the client sends ${style}, OpenAPI's default; remove style.`, [...path, 'style']);
+          add(
+            `${where} has style ${p.style}: the client sends ${style}, OpenAPI's default; remove style.`,
+            [...path, 'style'],
+          );
         }
         for (const flag of ['allowReserved', 'allowEmptyValue']) {
-          if (p[flag] === true) add(`${where} sets ${flag}: the client does not; remove it.`, [...path, flag]);
+          if (p[flag] === true)
+            add(`${where} sets ${flag}: the client does not; remove it.`, [...path, flag]);
         }
         if (p.in === 'path') {
-          if (p.required !== true) add(`${where} is a path parameter: add required: true (OpenAPI).`, path);
+          if (p.required !== true)
+            add(`${where} is a path parameter: add required: true (OpenAPI).`, path);
           if (!route.includes(`{${p.name}}`)) {
-            add(`${where}: the path ${route} has no {${p.name}}; add it to the path or remove the parameter.`, path);
+            add(
+              `${where}: the path ${route} has no {${p.name}}; add it to the path or remove the parameter.`,
+              path,
+            );
           }
         }
         const { node: schema } = schemaOf(doc, p.schema, [...path, 'schema']);
         const items =
-          schema?.type === 'array' ? schemaOf(doc, schema.items, [...path, 'schema', 'items']).node : undefined;
+          schema?.type === 'array'
+            ? schemaOf(doc, schema.items, [...path, 'schema', 'items']).node
+            : undefined;
         const scalar = SCALARS.has(schema?.type);
         const array = schema?.type === 'array' && p.in === 'query' && SCALARS.has(items?.type);
         if (!scalar && !array) {
@@ -96,7 +106,10 @@ export default function parameters(doc) {
           return;
         }
         if (array && p.explode === false) {
-          add(`${where} sets explode: false: the client sends an array as repeated name=value pairs; remove explode.`, [...path, 'explode']);
+          add(
+            `${where} sets explode: false: the client sends an array as repeated name=value pairs; remove explode.`,
+            [...path, 'explode'],
+          );
         }
         const strings = scalar ? schema : items;
         if (strings.type === 'string' && !bounded(strings)) {

@@ -28,7 +28,9 @@ export default function requestBodyJson(doc) {
       continue;
     }
     if (path[2] === 'get') {
-      add(`${name} is a GET with a request body: a GET carries none; remove requestBody (or make it a POST).`);
+      add(
+        `${name} is a GET with a request body: a GET carries none; remove requestBody (or make it a POST).`,
+      );
       continue;
     }
     if (body.required !== true) {
