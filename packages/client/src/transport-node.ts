@@ -177,11 +177,18 @@ function exchange(
     // not leave the call waiting for its timeout. With an answer under way, its own end decides
     // (an interceptor such as nock may close the request before the answer is read).
     let answering: IncomingMessage | undefined;
-    const closed = (): void =>
+    const closed = (): void => {
+      // Every request closes, most of them answered: no error is made for those.
+      if (settled) return;
       finish(
         Object.assign(new Error('the connection closed before an answer'), { code: 'ECONNRESET' }),
       );
-    req.on('close', () => (answering ? answering.once('close', closed) : closed()));
+    };
+    req.on('close', () => {
+      if (settled) return;
+      if (answering) answering.once('close', closed);
+      else closed();
+    });
     // An answer of 101 Switching Protocols to a request that asked for no upgrade: the socket now
     // speaks something else. Node hands it over only to an 'upgrade' listener (and otherwise
     // destroys it without an error); it is dropped at once.
@@ -273,6 +280,8 @@ function parseTarget(url: string): Target {
 }
 
 /** The `[name, value]` pairs of Node's `rawHeaders` (name, value, name, value, …). */
-function* rawPairs(raw: readonly string[]): Generator<[string, string]> {
-  for (let i = 0; i < raw.length; i += 2) yield [raw[i] as string, raw[i + 1] as string];
+function rawPairs(raw: readonly string[]): Array<[string, string]> {
+  const pairs: Array<[string, string]> = [];
+  for (let i = 0; i < raw.length; i += 2) pairs.push([raw[i] as string, raw[i + 1] as string]);
+  return pairs;
 }
