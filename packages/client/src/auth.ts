@@ -1,5 +1,6 @@
 import { ACCESS_TOKEN_PREFIX, ACCESS_TOKEN_SCHEME, createSigner } from '@tianman/signer';
 import type { Call } from './call-options.js';
+import { type CallTrace, startTrace } from './call-trace.js';
 import { classify } from './classify.js';
 import type { Config } from './config.js';
 import { type Attempt, exchange } from './exchange.js';
@@ -8,6 +9,7 @@ import { codeOf } from './response.js';
 import { retryReason } from './retry.js';
 import { createTokenAnswerReader } from './token-answer.js';
 import { createTokenCache } from './token-cache.js';
+import type { StoredToken } from './token-store.js';
 import { tokenStoreKey } from './token-store-key.js';
 
 /** The `Authorization` prefix of token mode. */
@@ -17,9 +19,10 @@ export const TOKEN_SCHEME = `${ACCESS_TOKEN_SCHEME} ${ACCESS_TOKEN_PREFIX}`;
 export interface Auth {
   /**
    * `[Authorization, the secret in it]`: a fresh OPEN-BODY-SIG over `body` (new timestamp and
-   * nonce), or the cached access token.
+   * nonce), or the cached access token. A token request the call starts is traced as a child of
+   * `trace`, when the call is traced.
    */
-  authorize(body: string, call: Call): Promise<[string, string]>;
+  authorize(body: string, call: Call, trace?: CallTrace): Promise<[string, string]>;
   /** In token mode, forgets a token the platform refused; `undefined` in signature mode. */
   drop: ((token: string | undefined) => Promise<void>) | undefined;
 }
@@ -44,7 +47,14 @@ export function createAuth(cfg: Config): Auth {
   // Shared by every caller waiting for it: so not cancelled by one caller's signal, and timed by
   // the client's settings, not one call's.
   const readAnswer = createTokenAnswerReader(cfg.now, cfg.log);
-  const load = async () => {
+  // The token request of a traced call is a span of its own, a child of that call's.
+  const load = (caller?: CallTrace): Promise<StoredToken> => {
+    const { operationId, method, path } = tokenOperation;
+    const trace =
+      caller && startTrace(caller.tracer, cfg, operationId, method, path, caller.context);
+    return trace ? trace.run(() => requestToken(trace)) : requestToken();
+  };
+  const requestToken = async (trace?: CallTrace): Promise<StoredToken> => {
     const prepare = async (): Promise<Attempt> => {
       // Signed with a SHA-256 over appId, timestamp, nonce and appKey: the appKey is not sent.
       const request = await signer.signTokenRequest(cfg.clock(), createNonce?.());
@@ -60,7 +70,9 @@ export function createAuth(cfg: Config): Auth {
       prepare,
       call: { signal: undefined, timeoutMs: cfg.timeoutMs, retry: cfg.retry },
       idempotent: (tokenOperation as { idempotent?: boolean }).idempotent === true,
+      trace,
     });
+    if (trace) trace.answer = answer;
     // An auth refusal, a redirect or a transient failure the retries did not outlast fails the
     // call as it would any other; any other answer without a usable token is this call's
     // failure to authenticate (and the token backoff remembers it).
@@ -84,8 +96,8 @@ export function createAuth(cfg: Config): Auth {
     cfg.timeoutMs,
   );
   return {
-    async authorize(_body, call) {
-      const token = await tokens.get(call.signal, call.timeoutMs);
+    async authorize(_body, call, trace) {
+      const token = await tokens.get(call.signal, call.timeoutMs, trace);
       return [TOKEN_SCHEME + token, token];
     },
     drop: (token) => tokens.drop(token),
