@@ -19,19 +19,8 @@ const SPAN_KEY = Symbol.for('OpenTelemetry Context Key SPAN');
 const ownContext = (values: Map<symbol, unknown>): TianmanTraceContext => ({
   getValue: (key) => values.get(key),
   setValue: (key, value) => ownContext(new Map(values).set(key, value)),
-  deleteValue: (key) => {
-    const copy = new Map(values);
-    copy.delete(key);
-    return ownContext(copy);
-  },
+  deleteValue: (key) => ownContext(new Map([...values].filter(([k]) => k !== key))),
 });
-
-// Telemetry never breaks a payment call: a tracer or span that throws is ignored.
-const quietly = (fn: () => void): void => {
-  try {
-    fn();
-  } catch {}
-};
 
 /**
  * The span of one call (a method, `client.api`, or the token request), and what the road records
@@ -54,8 +43,8 @@ export interface CallTrace {
   answer?: Answer | undefined;
   /** Why the call failed: `classify`'s error for an answer, or what was thrown. */
   failure?: unknown;
-  /** Another attempt follows attempt `attempt`, for `reason`, after `delayMs` (a policy retry). */
-  retry(attempt: number, reason: string, delayMs?: number): void;
+  /** Another attempt follows attempt `attempt`, for `reason`, after `delayMs`. */
+  retry(attempt: number, reason: string, delayMs: number): void;
   /** This call waits for the token request another call started. */
   wait(): void;
   /** Runs `fn` with this span active, then ends the span with what `fn` recorded or threw. */
@@ -92,7 +81,7 @@ export function startTrace(
           'tianman.auth': cfg.auth,
           'http.request.method': method,
           'url.full': cfg.baseUrl + path,
-          'server.address': url.hostname.replace(/^\[|\]$/g, ''),
+          'server.address': url.hostname,
           'server.port': Number(url.port) || (url.protocol === 'https:' ? 443 : 80),
         },
       },
@@ -102,31 +91,11 @@ export function startTrace(
     return undefined;
   }
   const context = base ? base.setValue(SPAN_KEY, span) : ownContext(new Map([[SPAN_KEY, span]]));
-
-  const end = (): void => {
-    const { answer, failure } = trace;
-    const attributes: Record<string, TianmanAttributeValue> = {
-      'tianman.attempts': trace.attempts,
-      'tianman.maybe_delivered': trace.delivered,
-    };
-    if (trace.status) attributes['http.response.status_code'] = trace.status;
-    // The final answer's codes, never an error's alone: a token request's error says nothing of
-    // this request. A failed answer's body is scrubbed of secrets (in place) when classified.
-    const source = answer?.data;
-    for (const [key, name] of [
-      ['respCode', 'tianman.resp_code'],
-      ['errCode', 'tianman.err_code'],
-    ] as const) {
-      const code = field(source, key);
-      if (code !== undefined) attributes[name] = code;
-    }
-    if (failure !== undefined) {
-      const { code, name, message } = Object(failure);
-      attributes['error.type'] = String(code ?? name ?? '_OTHER');
-      span.setStatus({ code: 2, message: String(message ?? failure) });
-    }
-    span.setAttributes(attributes);
-    span.end();
+  // Telemetry never breaks a payment call: a span that throws is ignored.
+  const record = (method: keyof TianmanSpan, ...args: unknown[]): void => {
+    try {
+      (span[method] as (...a: unknown[]) => void)(...args);
+    } catch {}
   };
 
   const trace: CallTrace = {
@@ -135,14 +104,12 @@ export function startTrace(
     attempts: 0,
     delivered: false,
     retry: (attempt, reason, delayMs) =>
-      quietly(() =>
-        span.addEvent('tianman.retry', {
-          'tianman.attempt': attempt,
-          'tianman.retry.reason': reason,
-          ...(delayMs === undefined ? {} : { 'tianman.retry.delay_ms': delayMs }),
-        }),
-      ),
-    wait: () => quietly(() => span.addEvent('tianman.token.wait')),
+      record('addEvent', 'tianman.retry', {
+        'tianman.attempt': attempt,
+        'tianman.retry.reason': reason,
+        'tianman.retry.delay_ms': delayMs,
+      }),
+    wait: () => record('addEvent', 'tianman.token.wait'),
     run(fn) {
       const run = async () => {
         try {
@@ -151,7 +118,26 @@ export function startTrace(
           trace.failure = error;
           throw error;
         } finally {
-          quietly(end);
+          const { answer, failure, status } = trace;
+          const attributes: Record<string, TianmanAttributeValue> = {
+            'tianman.attempts': trace.attempts,
+            'tianman.maybe_delivered': trace.delivered,
+          };
+          if (status) attributes['http.response.status_code'] = status;
+          // The final answer's codes, never an error's alone: a token request's error says
+          // nothing of this request. A failed answer's body is scrubbed of secrets (in place)
+          // when classified.
+          for (const key of ['resp', 'err']) {
+            const code = field(answer?.data, `${key}Code`);
+            if (code !== undefined) attributes[`tianman.${key}_code`] = code;
+          }
+          if (failure !== undefined) {
+            const { code, name, message } = Object(failure);
+            attributes['error.type'] = String(code ?? name ?? '_OTHER');
+            record('setStatus', { code: 2, message: String(message ?? failure) });
+          }
+          record('setAttributes', attributes);
+          record('end');
         }
       };
       return manager ? manager.with(context, run) : run();

@@ -170,7 +170,7 @@ export async function exchange(cfg: Config, request: ExchangeRequest): Promise<A
             );
           }
           cfg.skew.offsetMs = offset;
-          trace?.retry(attempts, 'clock skew');
+          trace?.retry(attempts, 'clock skew', 0);
           continue;
         }
         // Credentials, permission or clock are wrong: retrying cannot help. A cached token may
@@ -180,7 +180,7 @@ export async function exchange(cfg: Config, request: ExchangeRequest): Promise<A
           log('warn', `token refused (${auth}): refreshing it, sending again`, {
             attempt: attempts,
           });
-          trace?.retry(attempts, 'token refused');
+          trace?.retry(attempts, 'token refused', 0);
           await refresh(secret);
           refresh = undefined;
           continue;

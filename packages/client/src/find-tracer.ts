@@ -19,7 +19,7 @@ export function findTracer(option: TianmanTracer | false | undefined): FindTrace
   if (option === false) return none;
   if (option !== undefined) {
     if (typeof (option as Partial<TianmanTracer> | null)?.startSpan !== 'function') {
-      fail('ERR_INVALID_OPTION', 'tracer: expected an OpenTelemetry Tracer (startSpan) or false');
+      fail('ERR_INVALID_OPTION', 'tracer: expected a Tracer or false');
     }
     return () => option;
   }

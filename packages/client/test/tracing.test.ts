@@ -407,7 +407,27 @@ describe('tracing: one span per call', () => {
     ]);
     expect(spans[2]?.attributes['tianman.attempts']).toBe(2);
     expect(spans[2]?.events.map((e) => e.attributes)).toEqual([
-      { 'tianman.attempt': 1, 'tianman.retry.reason': 'token refused' },
+      {
+        'tianman.attempt': 1,
+        'tianman.retry.reason': 'token refused',
+        'tianman.retry.delay_ms': 0,
+      },
+    ]);
+  });
+
+  it('a clock corrected from the platform’s Date: a "clock skew" retry event', async () => {
+    const date = new Date(NOW + 5 * 60_000).toUTCString();
+    const server = await serve(
+      script((res) => json(res, 412, { errCode: '1000', errInfo: '认证失败' }, { date }), ok),
+    );
+    await clientFor(server.url).syncPayScoreOrder(validBody);
+    const [span] = otel.spans();
+    expect(span?.attributes['tianman.attempts']).toBe(2);
+    expect(span?.events.map((e) => [e.name, e.attributes])).toEqual([
+      [
+        'tianman.retry',
+        { 'tianman.attempt': 1, 'tianman.retry.reason': 'clock skew', 'tianman.retry.delay_ms': 0 },
+      ],
     ]);
   });
 
@@ -476,10 +496,7 @@ describe('tracing never breaks a call', () => {
     ['true', true],
   ])('the tracer option refuses %s', (_what, tracer) => {
     expect(() => clientFor('http://127.0.0.1:1', { tracer: tracer as never })).toThrow(
-      usageError(
-        'ERR_INVALID_OPTION',
-        'tracer: expected an OpenTelemetry Tracer (startSpan) or false',
-      ),
+      usageError('ERR_INVALID_OPTION', 'tracer: expected a Tracer or false'),
     );
   });
 });
