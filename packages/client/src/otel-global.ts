@@ -2,7 +2,9 @@ import type { TianmanTraceContext, TianmanTracer } from './tracer.js';
 
 /** OpenTelemetry's `ContextManager`: which context is active, and running code in another. */
 export interface ContextManager {
+  /** The context active where it is called: the caller's, with its span. */
   active(): TianmanTraceContext;
+  /** Runs `fn` with `context` active, for `fn` and whatever it starts. */
   with<T>(context: TianmanTraceContext, fn: () => T): T;
 }
 
@@ -13,7 +15,9 @@ export interface ContextManager {
  * until registered, and removed again by the API's `disable()`.
  */
 export interface OtelGlobal {
+  /** The global tracer provider. */
   trace?: { getTracer(name: string): TianmanTracer };
+  /** The global context manager. */
   context?: ContextManager;
 }
 
