@@ -133,7 +133,8 @@ export function startTrace(
           }
           if (failure !== undefined) {
             const { code, name, message } = Object(failure);
-            attributes['error.type'] = String(code ?? name ?? '_OTHER');
+            // A DOMException's `code` is a legacy number: its name is its type.
+            attributes['error.type'] = typeof code === 'string' ? code : String(name ?? '_OTHER');
             record('setStatus', { code: 2, message: String(message ?? failure) });
           }
           record('setAttributes', attributes);

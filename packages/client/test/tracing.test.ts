@@ -249,6 +249,22 @@ describe('tracing: one span per call', () => {
     ]);
   });
 
+  it("the caller's abort: error.type names it (a DOMException's numeric code is not a type)", async () => {
+    const controller = new AbortController();
+    const server = await serve(() => controller.abort());
+    const error = await clientFor(server.url)
+      .syncPayScoreOrder(validBody, { signal: controller.signal })
+      .catch((e: Error) => e);
+    expect(error).toMatchObject({ name: 'AbortError' });
+    const [span] = otel.spans();
+    expect(span?.attributes).toMatchObject({
+      'error.type': 'AbortError',
+      'tianman.attempts': 1,
+      'tianman.maybe_delivered': true,
+    });
+    expect(span?.status).toEqual({ code: SpanStatusCode.ERROR, message: (error as Error).message });
+  });
+
   it('a platform refusal: the status code, the platform code and error.type', async () => {
     const server = await serve((_request, res) =>
       json(res, 200, { respCode: 'ORDER_NOT_EXIST', respDesc: '订单不存在' }),
