@@ -48,10 +48,9 @@ export function createAuth(cfg: Config): Auth {
   // the client's settings, not one call's.
   const readAnswer = createTokenAnswerReader(cfg.now, cfg.log);
   // The token request of a traced call is a span of its own, a child of that call's.
+  const { operationId: id, method, path } = tokenOperation;
   const load = (caller?: CallTrace): Promise<StoredToken> => {
-    const { operationId, method, path } = tokenOperation;
-    const trace =
-      caller && startTrace(caller.tracer, cfg, operationId, method, path, caller.context);
+    const trace = caller && startTrace(caller.tracer, cfg, { id, method, path }, caller.context);
     return trace ? trace.run(() => requestToken(trace)) : requestToken();
   };
   const requestToken = async (trace?: CallTrace): Promise<StoredToken> => {
@@ -65,8 +64,8 @@ export function createAuth(cfg: Config): Auth {
       };
     };
     const answer = await exchange(cfg, {
-      method: tokenOperation.method,
-      url: cfg.baseUrl + tokenOperation.path,
+      method,
+      url: cfg.baseUrl + path,
       prepare,
       call: { signal: undefined, timeoutMs: cfg.timeoutMs, retry: cfg.retry },
       idempotent: (tokenOperation as { idempotent?: boolean }).idempotent === true,

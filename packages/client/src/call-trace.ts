@@ -1,4 +1,5 @@
 import type { Config } from './config.js';
+import type { Operation } from './operation.js';
 import { otelGlobal } from './otel-global.js';
 import { type Answer, field } from './response.js';
 import type {
@@ -60,9 +61,7 @@ export interface CallTrace {
 export function startTrace(
   tracer: TianmanTracer,
   cfg: Config,
-  id: string,
-  method: string,
-  path: string,
+  { id, method, path }: Pick<Operation, 'id' | 'method' | 'path'>,
   parent?: TianmanTraceContext,
 ): CallTrace | undefined {
   const manager = otelGlobal()?.context;

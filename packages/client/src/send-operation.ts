@@ -40,9 +40,8 @@ export interface OperationCall {
  */
 export function sendOperation(client: Client, call: OperationCall): Promise<Answer> {
   const { cfg } = client;
-  const { id, method, path } = call.operation;
   const tracer = cfg.tracer();
-  const trace = tracer && startTrace(tracer, cfg, id, method, path);
+  const trace = tracer && startTrace(tracer, cfg, call.operation);
   if (!trace) return send(client, call);
   return trace.run(async () => {
     const answer = await send(client, call, trace);
