@@ -15,9 +15,14 @@
 //   validateSyncPayScoreOrder   the generated validator alone (src/generated/validators.js,
 //                    bundled with its helpers by esbuild as a user's bundler would), on the
 //                    spec's example and on it with one violation: ns per call, goal ≤ 1 µs
+//   syncPayScoreOrder + tracer   the same method with an OpenTelemetry tracer (the SDK's
+//                    BasicTracerProvider, every span sampled, ended and handed to a no-op
+//                    exporter through a SimpleSpanProcessor): what tracing costs a call. No
+//                    context manager is registered, so the other rows pay nothing for it
 import { fork } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { Agent, request } from 'node:http';
+import { BasicTracerProvider, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { sign } from '@tianman/signer';
 import axios from 'axios';
 import createOpenApiClient from 'openapi-fetch';
@@ -131,6 +136,11 @@ async function nodeTransport() {
 const client = createTianmanClient({ appId, appKey, baseUrl });
 const viaClient = () => client.syncPayScoreOrder(body);
 const viaApi = async () => (await client.api.POST(PATH, { body })).data;
+// Spans recorded in full and exported to nowhere: the cost of the client's tracing and the SDK's.
+const exporter = { export: (_spans, done) => done({ code: 0 }), shutdown: async () => {} };
+const provider = new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] });
+const traced = createTianmanClient({ appId, appKey, baseUrl, tracer: provider.getTracer('bench') });
+const viaTraced = () => traced.syncPayScoreOrder(body);
 
 const FLOOR = 'node:http + keep-alive (precomputed header)';
 const RAW = 'raw fetch (precomputed header)';
@@ -138,6 +148,7 @@ const AXIOS = 'axios + signing interceptor';
 const TRANSPORT = 'node transport + sign per call';
 const SYNC = 'client.syncPayScoreOrder';
 const API = 'client.api.POST';
+const TRACED = 'client.syncPayScoreOrder + tracer';
 const tasks = {
   [FLOOR]: floor,
   [RAW]: rawFetch,
@@ -146,6 +157,7 @@ const tasks = {
   [TRANSPORT]: nodeTransport,
   [SYNC]: viaClient,
   [API]: viaApi,
+  [TRACED]: viaTraced,
 };
 const names = Object.keys(tasks);
 
@@ -177,6 +189,9 @@ const latencyVsRaw = series();
 const rateVsRaw = series();
 const rateVsFloor = series();
 const rateVsAxios = series();
+// Tracing's cost: each row against the untraced method, in the same round.
+const latencyVsSync = series();
+const rateVsSync = series();
 
 // Warm every path (JIT, connection pools) before measuring.
 for (const fn of Object.values(tasks)) await throughput(fn, 300);
@@ -197,6 +212,8 @@ for (let round = 0; round < ROUNDS; round++) {
     rateVsRaw[name].push(ops[name] / ops[RAW]);
     rateVsFloor[name].push(ops[name] / ops[FLOOR]);
     rateVsAxios[name].push(ops[name] / ops[AXIOS]);
+    latencyVsSync[name].push(p50[name] / p50[SYNC]);
+    rateVsSync[name].push(ops[name] / ops[SYNC]);
   }
 }
 
@@ -215,6 +232,8 @@ const rows = Object.fromEntries(
       throughputVsRaw: median(rateVsRaw[name]),
       throughputVsAxios: median(rateVsAxios[name]),
       throughputVsFloor: median(rateVsFloor[name]),
+      latencyVsSync: median(latencyVsSync[name]),
+      throughputVsSync: median(rateVsSync[name]),
     },
   ]),
 );
@@ -267,6 +286,45 @@ goal(
   `${API}: throughput vs raw fetch (goal ≥ 1×)`,
   rows[API].throughputVsRaw,
   rows[API].throughputVsRaw >= 1,
+);
+console.log(
+  `${TRACED}: sequential latency ${rows[TRACED].latencyVsSync.toFixed(2)}× and throughput ` +
+    `${rows[TRACED].throughputVsSync.toFixed(2)}× the untraced method's (same rounds)`,
+);
+
+// Tracing's own cost without the network's noise: the method over an in-memory fetch, untraced
+// and traced, side by side in each round.
+const memoryFetch = async () =>
+  new Response('{"respCode":"0000"}', { headers: { 'content-type': 'application/json' } });
+const inMemory = {
+  untraced: createTianmanClient({ appId, appKey, baseUrl, fetch: memoryFetch }),
+  traced: createTianmanClient({
+    appId,
+    appKey,
+    baseUrl,
+    fetch: memoryFetch,
+    tracer: provider.getTracer('bench'),
+  }),
+};
+const memoryLatency = { untraced: [], traced: [], ratio: [] };
+for (let round = 0; round < ROUNDS; round++) {
+  const bench = new Bench({ time: TIME_MS, warmupIterations: 200 });
+  for (const [name, c] of Object.entries(inMemory))
+    bench.add(name, () => c.syncPayScoreOrder(body));
+  await bench.run();
+  const [untraced, traced] = bench.tasks.map((t) => t.result.latency.p50);
+  memoryLatency.untraced.push(untraced);
+  memoryLatency.traced.push(traced);
+  memoryLatency.ratio.push(traced / untraced);
+}
+const tracingInMemory = {
+  untracedUs: median(memoryLatency.untraced) * 1000,
+  tracedUs: median(memoryLatency.traced) * 1000,
+  ratio: median(memoryLatency.ratio),
+};
+console.log(
+  `${SYNC} over an in-memory fetch: ${tracingInMemory.untracedUs.toFixed(1)} µs untraced, ` +
+    `${tracingInMemory.tracedUs.toFixed(1)} µs traced (p50, ${tracingInMemory.ratio.toFixed(2)}×)`,
 );
 
 // The generated validator alone, in batches (a timer read per call would cost more than the
@@ -329,9 +387,10 @@ if (process.env.BENCH_REPORT) {
     process.env.BENCH_REPORT,
     JSON.stringify({
       concurrency: CONCURRENCY,
-      names: { FLOOR, RAW, AXIOS, TRANSPORT, SYNC, API },
+      names: { FLOOR, RAW, AXIOS, TRANSPORT, SYNC, API, TRACED },
       rows,
       validatorNs,
+      tracingInMemory,
     }),
   );
 }

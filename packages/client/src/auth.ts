@@ -1,4 +1,5 @@
 import { ACCESS_TOKEN_PREFIX, ACCESS_TOKEN_SCHEME, createSigner } from '@tianman/signer';
+import { type CallTrace, startTrace } from './call-trace.js';
 import { classify } from './classify.js';
 import type { Config } from './config.js';
 import { type Attempt, exchange } from './exchange.js';
@@ -7,6 +8,7 @@ import { codeOf } from './response.js';
 import { retryReason } from './retry.js';
 import { createTokenAnswerReader } from './token-answer.js';
 import { createTokenCache } from './token-cache.js';
+import type { StoredToken } from './token-store.js';
 import { tokenStoreKey } from './token-store-key.js';
 
 /** The `Authorization` prefix of token mode. */
@@ -17,9 +19,15 @@ export interface Auth {
   /**
    * `[Authorization, the secret in it]`: a fresh OPEN-BODY-SIG over `body` (new timestamp and
    * nonce), or the cached access token. `signal` (the attempt's timeout and the caller's abort)
-   * ends the wait for a token; `timeoutMs` is the attempt's, which that wait is part of.
+   * ends the wait for a token; `timeoutMs` is the attempt's, which that wait is part of. A token
+   * request the call starts is traced as a child of `trace`, when the call is traced.
    */
-  authorize(body: string, signal: AbortSignal, timeoutMs: number): Promise<[string, string]>;
+  authorize(
+    body: string,
+    signal: AbortSignal,
+    timeoutMs: number,
+    trace?: CallTrace,
+  ): Promise<[string, string]>;
   /** In token mode, forgets a token the platform refused; `undefined` in signature mode. */
   drop: ((token: string | undefined) => Promise<void>) | undefined;
 }
@@ -44,7 +52,13 @@ export function createAuth(cfg: Config): Auth {
   // Shared by every caller waiting for it: so not cancelled by one caller's signal, and timed by
   // the client's settings, not one call's.
   const readAnswer = createTokenAnswerReader(cfg.now, cfg.log);
-  const load = async () => {
+  // The token request of a traced call is a span of its own, a child of that call's.
+  const { operationId: id, method, path } = tokenOperation;
+  const load = (caller?: CallTrace): Promise<StoredToken> => {
+    const trace = caller && startTrace(caller.tracer, cfg, { id, method, path }, caller.context);
+    return trace ? trace.run(() => requestToken(trace)) : requestToken();
+  };
+  const requestToken = async (trace?: CallTrace): Promise<StoredToken> => {
     const prepare = async (): Promise<Attempt> => {
       // Signed with a SHA-256 over appId, timestamp, nonce and appKey: the appKey is not sent.
       const request = await signer.signTokenRequest(cfg.clock(), createNonce?.());
@@ -55,12 +69,14 @@ export function createAuth(cfg: Config): Auth {
       };
     };
     const answer = await exchange(cfg, {
-      method: tokenOperation.method,
-      url: cfg.baseUrl + tokenOperation.path,
+      method,
+      url: cfg.baseUrl + path,
       prepare,
       call: { signal: undefined, timeoutMs: cfg.timeoutMs, retry: cfg.retry },
       idempotent: (tokenOperation as { idempotent?: boolean }).idempotent === true,
+      trace,
     });
+    if (trace) trace.answer = answer;
     // An auth refusal, a redirect or a transient failure the retries did not outlast fails the
     // call as it would any other; any other answer without a usable token is this call's
     // failure to authenticate (and the token backoff remembers it).
@@ -87,8 +103,8 @@ export function createAuth(cfg: Config): Auth {
     cfg.timeoutMs,
   );
   return {
-    async authorize(_body, signal, timeoutMs) {
-      const token = await tokens.get(signal, timeoutMs);
+    async authorize(_body, signal, timeoutMs, trace) {
+      const token = await tokens.get(signal, timeoutMs, trace);
       return [TOKEN_SCHEME + token, token];
     },
     drop: (token) => tokens.drop(token),

@@ -2,6 +2,7 @@ import type { TianmanEnvironment } from './environments.js';
 import type { LogLevel, TianmanLogger } from './log.js';
 import type { RetryOptions } from './retry.js';
 import type { TokenStore } from './token-store.js';
+import type { TianmanTracer } from './tracer.js';
 
 /** Options of {@link createTianmanClient}: checked once, unknown keys refused. */
 export interface TianmanClientOptions {
@@ -88,4 +89,12 @@ export interface TianmanClientOptions {
   logLevel?: LogLevel;
   /** Token cache for `auth: 'token'`. @default in memory, per client */
   tokenStore?: TokenStore;
+  /**
+   * Records a span per call with this OpenTelemetry `Tracer` (e.g. `trace.getTracer('my-app')`
+   * from `@opentelemetry/api`); `false` records none, whatever is registered. Nothing secret is
+   * recorded: see the README's Tracing section.
+   * @default the global tracer provider registered with `@opentelemetry/api`, looked up at each
+   * call (never imported); no spans when none is registered
+   */
+  tracer?: TianmanTracer | false;
 }

@@ -1,3 +1,4 @@
+import type { FindTracer } from './find-tracer.js';
 import type { Log } from './log.js';
 import type { RetryPolicy } from './retry.js';
 import type { TokenStore } from './token-store.js';
@@ -26,4 +27,6 @@ export interface Config {
   /** Sends to the logger, which can never break a call. */
   log: Log;
   tokenStore: TokenStore | undefined;
+  /** The tracer of each call's span, if any (the `tracer` option, else the global provider). */
+  tracer: FindTracer;
 }

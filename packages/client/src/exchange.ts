@@ -1,5 +1,6 @@
 import { sleep } from './abort.js';
 import type { Call } from './call-options.js';
+import type { CallTrace } from './call-trace.js';
 import type { Config } from './config.js';
 import {
   ApiError,
@@ -42,6 +43,8 @@ export interface ExchangeRequest {
   idempotent: boolean;
   /** Token mode: drops a refused token, so the next attempt carries a new one. */
   refresh?: ((secret: string) => Promise<void>) | undefined;
+  /** The call's span, when it is traced: told of each attempt and retry. */
+  trace?: CallTrace | undefined;
 }
 
 // A host clock this far from the platform's `Date` is wrong, not just late: platform.md.
@@ -59,7 +62,7 @@ const SKEW_MS = 60_000;
  * all, or one over `maxResponseBytes`.
  */
 export async function exchange(cfg: Config, request: ExchangeRequest): Promise<Answer> {
-  const { method, url, prepare, call } = request;
+  const { method, url, prepare, call, trace } = request;
   let { refresh } = request;
   const { log, debug } = cfg;
   const { signal, timeoutMs, retry } = call;
@@ -120,6 +123,11 @@ export async function exchange(cfg: Config, request: ExchangeRequest): Promise<A
     } finally {
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
+    }
+    if (trace) {
+      trace.attempts = attempts;
+      trace.delivered ||= progress.written || response !== undefined;
+      trace.status = isResponseTooLarge(cause) ? cause.status : response?.status;
     }
     // A caller's abort ends the call at once, as with fetch: no retry, the signal's reason.
     signal?.throwIfAborted();
@@ -185,6 +193,7 @@ export async function exchange(cfg: Config, request: ExchangeRequest): Promise<A
             );
           }
           cfg.skew.offsetMs = offset;
+          trace?.retry(attempts, 'clock skew', 0);
           continue;
         }
         // Credentials, permission or clock are wrong: retrying cannot help. A cached token may
@@ -197,6 +206,7 @@ export async function exchange(cfg: Config, request: ExchangeRequest): Promise<A
             { attempt: attempts },
             `token refused ${auth}`,
           );
+          trace?.retry(attempts, 'token refused', 0);
           await refresh(secret);
           refresh = undefined;
           continue;
@@ -239,6 +249,7 @@ export async function exchange(cfg: Config, request: ExchangeRequest): Promise<A
       { attempt: attempts, reason, delayMs: delay },
       `retry ${url} ${reason}`,
     );
+    trace?.retry(attempts, reason, delay);
     await sleep(delay, signal);
   }
 }

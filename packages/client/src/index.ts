@@ -44,5 +44,12 @@ export { formatPaidTime } from './paid-time.js';
 export type { RetryOptions, RetryPolicy } from './retry.js';
 export { DEFAULT_RETRY } from './retry.js';
 export type { StoredToken, TokenLockRelease, TokenStore } from './token-store.js';
+export type {
+  TianmanAttributeValue,
+  TianmanSpan,
+  TianmanSpanOptions,
+  TianmanTraceContext,
+  TianmanTracer,
+} from './tracer.js';
 export { validateRequestBody } from './validate.js';
 export type { ValidationIssue } from './validation-issue.js';

@@ -4,6 +4,7 @@ import type { TianmanClientOptions } from './client-options.js';
 import type { Config } from './config.js';
 import { ENVIRONMENTS } from './environments.js';
 import { fail } from './errors.js';
+import { findTracer } from './find-tracer.js';
 import { isLoopback } from './is-loopback.js';
 import { createLog, LOG_LEVELS, type LogLevel } from './log.js';
 import { checkFields, type Rule } from './option-rules.js';
@@ -29,6 +30,8 @@ const OPTIONS: Record<keyof TianmanClientOptions, Rule> = {
   logger: 'object',
   logLevel: LOG_LEVELS,
   tokenStore: 'object',
+  // Checked by findTracer: a tracer or false.
+  tracer: null,
 };
 
 /**
@@ -139,5 +142,6 @@ export function resolveOptions(options: TianmanClientOptions | undefined): Confi
     debug,
     log,
     tokenStore: o.tokenStore,
+    tracer: findTracer(o.tracer),
   };
 }

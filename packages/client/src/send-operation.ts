@@ -1,6 +1,8 @@
 import { AUTHORIZATION_HEADER } from '@tianman/signer';
 import type { Auth } from './auth.js';
 import { type CallOptions, resolveCall } from './call-options.js';
+import { type CallTrace, startTrace } from './call-trace.js';
+import { classify } from './classify.js';
 import type { Config } from './config.js';
 import { fail, redactHeaders } from './errors.js';
 import { type Attempt, exchange } from './exchange.js';
@@ -37,8 +39,27 @@ export interface OperationCall {
  * path and query parameters against the contract and the hook table (nothing is sent when it
  * fails), puts the parameters in the URL, then sends the request, authenticated afresh for every
  * attempt, and returns the final answer for `classify` to judge.
+ *
+ * With a tracer (the `tracer` option or a global provider), the call is one span, active while
+ * it runs, ended with `classify`'s verdict or what was thrown (`call-trace.ts`); without one, no
+ * more than the tracer lookup is done.
  */
-export async function sendOperation(client: Client, call: OperationCall): Promise<Answer> {
+export function sendOperation(client: Client, call: OperationCall): Promise<Answer> {
+  const { cfg } = client;
+  const tracer = cfg.tracer();
+  const trace = tracer && startTrace(tracer, cfg, call.operation);
+  if (!trace) return send(client, call);
+  return trace.run(async () => {
+    const answer = await send(client, call, trace);
+    // Judged on a copy: classify scrubs a failed answer's body in place, and the caller of
+    // client.api must get the body as the platform sent it, traced or not.
+    trace.answer = { ...answer, data: structuredClone(answer.data) };
+    trace.failure = classify(trace.answer, cfg.successCodes, call.operation.emptySuccess);
+    return answer;
+  });
+}
+
+async function send(client: Client, call: OperationCall, trace?: CallTrace): Promise<Answer> {
   const { cfg, auth } = client;
   const { operation: op, where } = call;
   if (!op.tokenEndpoint && !op.security.includes(cfg.auth)) {
@@ -77,6 +98,7 @@ export async function sendOperation(client: Client, call: OperationCall): Promis
           text ?? '',
           signal,
           settings.timeoutMs,
+          trace,
         );
         return {
           body: text,
@@ -91,6 +113,7 @@ export async function sendOperation(client: Client, call: OperationCall): Promis
     call: settings,
     idempotent: op.idempotent,
     refresh: op.tokenEndpoint ? undefined : auth.drop,
+    trace,
   });
 }
 

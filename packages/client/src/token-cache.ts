@@ -1,4 +1,5 @@
 import { abortable, sleep } from './abort.js';
+import type { CallTrace } from './call-trace.js';
 import { AuthError } from './errors.js';
 import type { Log } from './log.js';
 import { HEADER_SAFE } from './token-answer.js';
@@ -11,10 +12,12 @@ export interface TokenCache {
    * The live token, from memory, the store, or a refresh. `signal` stops this caller's wait, not
    * the refresh others share; `timeoutMs` (the call's attempt, which the wait is part of) sets
    * the refresh lock's lifetime, and a quarter of it bounds each store call of a refresh this
-   * caller starts, so that a store that hangs leaves the call time to request a token itself. Within the pause after an unusable token answer, a refresh that would request
-   * a token rejects at once with a copy of that answer's `AuthError`.
+   * caller starts, so that a store that hangs leaves the call time to request a token itself.
+   * Within the pause after an unusable token answer, a refresh that would request a token
+   * rejects at once with a copy of that answer's `AuthError`. `trace`, the traced call asking:
+   * handed to `load` when this call starts the refresh, told when it waits for another's.
    */
-  get(signal?: AbortSignal, timeoutMs?: number): Promise<string>;
+  get(signal?: AbortSignal, timeoutMs?: number, trace?: CallTrace): Promise<string>;
   /**
    * Forgets a refused token, and deletes it from the store unless the store holds another one
    * already. Never rejects: store trouble is logged, an abort ends the wait quietly.
@@ -71,7 +74,8 @@ const TIMEOUT: unique symbol = Symbol();
  * @param now - The clock that `expiresAt` is read against.
  * @param load - Obtains a new token from the platform; rejects with an `AuthError` when the
  *   platform's answer gives no usable token (remembered by the backoff), with anything else when
- *   there was no usable answer (not remembered).
+ *   there was no usable answer (not remembered). Given the trace of the call that started the
+ *   refresh, if it is traced.
  * @param log - Receives the store's trouble; never a token.
  * @param timeoutMs - Bounds each store call when the caller gives no timeout of its own.
  */
@@ -79,7 +83,7 @@ export function createTokenCache(
   key: string,
   store: TokenStore | undefined,
   now: () => number,
-  load: () => Promise<StoredToken>,
+  load: (trace?: CallTrace) => Promise<StoredToken>,
   log: Log = () => {},
   timeoutMs = 10_000,
 ): TokenCache {
@@ -99,10 +103,10 @@ export function createTokenCache(
    * so is a token expired on arrival (a clock moved while it was requested), which the cache
    * would otherwise hand out once and request again on every call.
    */
-  async function request(): Promise<StoredToken> {
+  async function request(trace: CallTrace | undefined): Promise<StoredToken> {
     backoff.check();
     try {
-      const token = await load();
+      const token = await load(trace);
       if (!(now() < token.expiresAt)) {
         throw new AuthError(
           'the token request gave a token already expired on arrival (expiresAt is not after now): not used',
@@ -183,9 +187,9 @@ export function createTokenCache(
     }
   }
 
-  async function refresh(timeout: number): Promise<StoredToken> {
+  async function refresh(timeout: number, trace: CallTrace | undefined): Promise<StoredToken> {
     const s = store;
-    if (!s || elapsed() < pausedUntil) return request();
+    if (!s || elapsed() < pausedUntil) return request(trace);
     const lockMs = Math.max(MIN_LOCK_MS, timeout);
     const ms = Math.max(1, Math.ceil(timeout / STORE_SHARE));
     const deadline = elapsed() + lockMs;
@@ -195,13 +199,13 @@ export function createTokenCache(
         // Once the lock is ours this reads again: another process may have stored a token
         // between our read and our lock.
         const stored = await attempt('get', () => s.get(key), ms);
-        if (stored === FAILED) return request();
+        if (stored === FAILED) return request(trace);
         if (usable(stored)) return stored;
         // No lock to take, ours already, or its holder never stored a token: request our own.
         if (!s.lock || release || elapsed() > deadline) break;
         // Stryker disable next-line OptionalChaining: the loop breaks before this line when the store has no lock
         release = await attempt('lock', () => s.lock?.(key, lockMs), ms);
-        if (release === FAILED) return request();
+        if (release === FAILED) return request(trace);
         // The store took the lock by repairing it (a lock key that could never expire): worth
         // one warn, since whatever left it there may do it again.
         const warning = (release as TokenLockRelease | undefined)?.warning;
@@ -217,7 +221,7 @@ export function createTokenCache(
         // Another process holds it and is requesting the token: wait for it in the store.
         if (!release) await sleep(pause);
       }
-      const token = await request();
+      const token = await request(trace);
       loaded = token.accessToken;
       // A copy: the store must not be able to change the token this process uses.
       if (elapsed() >= pausedUntil) await attempt('set', () => s.set(key, { ...token }), ms);
@@ -228,9 +232,10 @@ export function createTokenCache(
   }
 
   return {
-    async get(signal, ms = timeoutMs) {
+    async get(signal, ms = timeoutMs, trace) {
       if (memo && now() < memo.expiresAt) return memo.accessToken;
-      inflight ??= refresh(ms)
+      if (inflight) trace?.wait();
+      inflight ??= refresh(ms, trace)
         .then((token) => (memo = token))
         .finally(() => {
           inflight = undefined;
