@@ -2,7 +2,9 @@ import { defineConfig } from 'tsdown';
 import { dualPackage } from '../../scripts/dual-package.js';
 
 /**
- * ESM and CommonJS, each with its own declarations (`scripts/dual-package.ts`).
+ * ESM and CommonJS, each with its own declarations (`scripts/dual-package.ts`), for two entries:
+ * the client (`.`) and openapi-fetch over its road (`./api`), apart so that a bundle of the
+ * methods alone carries no openapi-fetch.
  *
  * The transport differs by runtime and is picked the way the signer picks its crypto: each
  * target of package.json's `#transport` import is an entry of its own, the code imports it as
@@ -13,6 +15,7 @@ export default defineConfig(
   dualPackage({
     entry: {
       index: 'src/index.ts',
+      api: 'src/api.ts',
       'transport-default-node': 'src/transport-default-node.ts',
       'transport-default-fetch': 'src/transport-default-fetch.ts',
     },

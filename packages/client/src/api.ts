@@ -1,31 +1,40 @@
 import createClient, { type Client as FetchClient } from 'openapi-fetch';
 import type { CallOptions } from './call-options.js';
+import type { TianmanClient } from './client.js';
 import { fail } from './errors.js';
 import type { paths } from './generated/openapi.js';
-import { type Operation, operations } from './operation.js';
+import { tokenRequestValidator } from './generated/operations.js';
+import { type Operation, operations, tokenEndpoint } from './operation.js';
 import { matchPath, readQuery } from './request-url.js';
+import { type RoadAnswer, roadOf } from './road.js';
 import { delegateRoadHeaders } from './road-headers.js';
 import { delegateRoadRequest, RoadRequest } from './road-request.js';
 import { delegateRoadResponse, RoadResponse } from './road-response.js';
-import { type Client, sendOperation } from './send-operation.js';
 
 /**
- * `client.api`: openapi-fetch, whose `fetch` is the client's one request road. openapi-fetch
- * builds the request (types, path and query parameters, JSON body); the road finds the operation
- * from the method and path, reads the parameters back from the URL, checks the auth mode and
- * the call options, validates what the request carries (those exact bytes, those parameters),
- * authenticates, sends, retries and times out, then hands
- * the final answer back as a `Response` for openapi-fetch to read: a 2xx as `data`, anything
- * else as `error`. Its `Request` and `Response` are the road's own ({@link RoadRequest},
- * {@link RoadResponse}): the bytes openapi-fetch serialized and the answer the road parsed are
- * handed over as they are, not rebuilt and read again. The call options other than `signal` and
- * `headers` (`timeoutMs`, `retry`) go beside `body`; openapi-fetch copies them onto the request.
+ * openapi-fetch over a client's one request road, for `{ data, error, response }` results:
+ * `const api = createTianmanApi(client); await api.POST(path, { body })`. openapi-fetch builds
+ * the request (types, path and query parameters, JSON body); the road finds the operation from
+ * the method and path, reads the parameters back from the URL, checks the auth mode and the call
+ * options, validates what the request carries (those exact bytes, those parameters),
+ * authenticates, sends, retries and times out, then hands the final answer back as a `Response`
+ * for openapi-fetch to read: a 2xx as `data`, anything else as `error`. Its `Request` and
+ * `Response` are the road's own ({@link RoadRequest}, {@link RoadResponse}): the bytes
+ * openapi-fetch serialized and the answer the road parsed are handed over as they are, not
+ * rebuilt and read again. The call options other than `signal` and `headers` (`timeoutMs`,
+ * `retry`) go beside `body`; openapi-fetch copies them onto the request.
+ *
+ * It lives apart from the client, in `@tianman/client/api`: a bundle that only calls the
+ * methods carries no openapi-fetch.
+ *
+ * @throws TypeError (`ERR_INVALID_OPTION`) when `client` was not made by `createTianmanClient`.
  */
-export function createApi(client: Client): FetchClient<paths, 'application/json'> {
+export function createTianmanApi(client: TianmanClient): FetchClient<paths, 'application/json'> {
+  const road = roadOf(client);
   delegateRoadRequest();
   delegateRoadResponse();
   delegateRoadHeaders();
-  const { baseUrl } = client.cfg;
+  const { baseUrl } = road;
   const base = new URL(baseUrl).pathname.replace(/\/$/, '');
 
   async function roadFetch(request: Request): Promise<Response> {
@@ -38,18 +47,18 @@ export function createApi(client: Client): FetchClient<paths, 'application/json'
     if (!operation || (url.search && !takesQuery)) {
       fail(
         'ERR_UNKNOWN_OPERATION',
-        `client.api: ${method} ${path}${url.search ? ' with a query' : ''} is not an operation of the contract`,
+        `api: ${method} ${path}${url.search ? ' with a query' : ''} is not an operation of the contract`,
       );
     }
     const text = await request.text();
-    const answer = await sendOperation(client, {
+    const answer: RoadAnswer = await road.send({
       operation,
       // openapi-fetch makes a request without a body for an operation that takes none.
       body: operation.validate === null && text === '' ? undefined : { text },
       path: route?.[1],
       query: takesQuery ? readQuery(operation, url.searchParams) : undefined,
       options: callOptionsOf(request),
-      where: 'client.api ',
+      where: 'api ',
     });
     return new RoadResponse(answer) as unknown as Response;
   }
@@ -64,7 +73,7 @@ export function createApi(client: Client): FetchClient<paths, 'application/json'
 // Operations by `METHOD path` for paths without parameters, and the rest by method.
 const exact = new Map<string, Operation>();
 const templated = new Map<string, Operation[]>();
-for (const op of operations) {
+for (const op of [...operations, { ...tokenEndpoint, validate: tokenRequestValidator }]) {
   if (op.path.includes('{')) templated.set(op.method, [...(templated.get(op.method) ?? []), op]);
   else exact.set(`${op.method} ${op.path}`, op);
 }
@@ -87,7 +96,7 @@ function findRoute(
 }
 
 /**
- * The call options of a `client.api` request: its signal, its headers but openapi-fetch's
+ * The call options of an api request: its signal, its headers but openapi-fetch's
  * content type (the road sets its own), and the options given beside `body` that a `Request`
  * does not know, which openapi-fetch copies onto it as own properties: `timeoutMs`, `retry`, or a
  * misspelt name, which the road then refuses like any unknown call option.

@@ -5,7 +5,7 @@ import { type RetryOptions, type RetryPolicy, resolveRetry } from './retry.js';
 
 /**
  * Per-call options: each overrides the client's own for this call only (Stainless-style). The
- * methods take them as their second argument; `client.api` in its options beside `body`.
+ * methods take them as their second argument; `createTianmanApi`'s in its options beside `body`.
  */
 export interface CallOptions {
   /**

@@ -24,7 +24,7 @@ const ownContext = (values: Map<symbol, unknown>): TianmanTraceContext => ({
 });
 
 /**
- * The span of one call (a method, `client.api`, or the token request), and what the road records
+ * The span of one call (a method, an api call, or the token request), and what the road records
  * in it. `exchange` counts attempts and retries; whoever runs the call sets `answer` and
  * `failure`; {@link CallTrace.run} ends the span. Holds no secret: the span gets only the
  * attributes and events below.

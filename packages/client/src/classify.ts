@@ -14,7 +14,7 @@ const ERR_SUCCESS = ['0000', 'SUCCESS'];
  *   or token would go to the new location, and a 302 would turn the POST into a GET);
  * - gateway `1000`/`1001`: an {@link AuthError} (credentials, clock or permission);
  * - anything else: an {@link ApiError} with the platform's code, or `HTTP_<status>`.
- * The methods throw that error; `client.api` hands the answer to openapi-fetch as `error`.
+ * The methods throw that error; the api hands the answer to openapi-fetch as `error`.
  */
 export function classify(
   answer: Answer,

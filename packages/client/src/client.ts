@@ -1,27 +1,19 @@
-import type { Client as FetchClient } from 'openapi-fetch';
-import { createApi } from './api.js';
 import { createAuth } from './auth.js';
 import type { CallOptions } from './call-options.js';
 import { classify } from './classify.js';
 import type { TianmanClientOptions } from './client-options.js';
 import { fail } from './errors.js';
-import type { paths } from './generated/openapi.js';
 import type { TianmanOperations } from './generated/operations.js';
 import { operations } from './operation.js';
 import { resolveOptions } from './resolve-options.js';
+import { attachRoad } from './road.js';
 import { type Client, sendOperation } from './send-operation.js';
 
-/** A client made by {@link createTianmanClient}: one method per operation of the contract. */
+/**
+ * A client made by {@link createTianmanClient}: one method per operation of the contract. For
+ * openapi-fetch over the same road, `createTianmanApi(client)` from `@tianman/client/api`.
+ */
 export interface TianmanClient extends TianmanOperations {
-  /**
-   * openapi-fetch over the contract's paths, for `{ data, error, response }` results. Every call
-   * goes through the same road as the methods: the operation's auth mode and the call options
-   * (`signal`, `timeoutMs`, `retry`, `headers`, beside `body`) are checked, the body is
-   * validated (an invalid one throws a `ValidationError`, nothing sent), signed or given the
-   * token, retried and timed out. An answer, success or not, is returned for openapi-fetch to
-   * read; only failures without an answer (network, timeout) and caller mistakes throw.
-   */
-  readonly api: FetchClient<paths, 'application/json'>;
   /** The appId. */
   readonly appId: string;
   /** The base URL requests go to. */
@@ -49,7 +41,6 @@ export function createTianmanClient(options?: TianmanClientOptions): TianmanClie
 
   const methods: Record<string, (first?: unknown, second?: unknown) => Promise<unknown>> = {};
   for (const operation of operations) {
-    if (operation.tokenEndpoint) continue;
     const takesInput = operation.parameters.length > 0;
     const takesBody = operation.validate !== null;
     // (input, options) with parameters, (body, options) for a body alone, (options) for neither.
@@ -79,21 +70,23 @@ export function createTianmanClient(options?: TianmanClientOptions): TianmanClie
     };
   }
 
-  // client.api is made on first use: openapi-fetch reads the global Request when it is created,
-  // which loads undici on Node (tens of milliseconds) for a process that may never use it.
-  let api: FetchClient<paths, 'application/json'> | undefined;
   // The appKey and the token stay in closures: util.inspect(client) and JSON.stringify(client)
   // see only these.
-  return Object.freeze({
+  const made = {
     ...methods,
-    get api() {
-      api ??= createApi(client);
-      return api;
-    },
     appId: cfg.appId,
     baseUrl: cfg.baseUrl,
     auth: cfg.auth,
-  }) as unknown as TianmanClient;
+  };
+  // For @tianman/client/api: the road, whose answers carry no secret.
+  attachRoad(made, {
+    baseUrl: cfg.baseUrl,
+    send: async (call) => {
+      const { url, status, headers, text, data } = await sendOperation(client, call);
+      return { url, status, headers, text, data };
+    },
+  });
+  return Object.freeze(made) as unknown as TianmanClient;
 }
 
 /**

@@ -7,7 +7,7 @@ export const PREFIX = '@tianman/client: ';
  * Codes of the `TypeError`s a caller's mistake throws (it is never retried, and nothing is sent):
  * - `ERR_INVALID_OPTION`: a client option, a call option or an environment variable;
  * - `ERR_AUTH_MODE`: the operation does not accept the client's `auth` mode;
- * - `ERR_UNKNOWN_OPERATION`: `client.api` was asked for something the contract does not have.
+ * - `ERR_UNKNOWN_OPERATION`: the api was asked for something the contract does not have.
  */
 export type UsageErrorCode = 'ERR_INVALID_OPTION' | 'ERR_AUTH_MODE' | 'ERR_UNKNOWN_OPERATION';
 

@@ -5,7 +5,7 @@ import type { BodyValidator, ParametersValidator } from './validation-issue.js';
 export interface Parameter {
   name: string;
   in: 'path' | 'query';
-  /** The JSON type of its value: what `client.api` reads the URL's text as. */
+  /** The JSON type of its value: what the api reads the URL's text as. */
   type: 'string' | 'number' | 'integer' | 'boolean' | 'array';
   /** The type of an array's items. */
   items?: 'string' | 'number' | 'integer' | 'boolean';
@@ -63,10 +63,17 @@ const fromRow = (id: string, row: Row, tokenEndpoint: boolean): Operation => ({
   emptySuccess: row.emptySuccess === true,
 });
 
-/** Every operation of the contract, the token endpoint last, from the generated table. */
-export const operations: readonly Operation[] = [
-  ...Object.entries(operationTable as Record<string, Row>).map(([id, row]) =>
-    fromRow(id, row, false),
-  ),
-  fromRow(tokenOperation.operationId, tokenOperation as Row, true),
-];
+/** Every operation of the contract but the token endpoint: the methods, from the generated table. */
+export const operations: readonly Operation[] = Object.entries(
+  operationTable as Record<string, Row>,
+).map(([id, row]) => fromRow(id, row, false));
+
+/**
+ * The token endpoint, without a validator: the client's own token requests are made by the
+ * signer; the api (`createTianmanApi`) adds the contract's for a body a caller sends.
+ */
+export const tokenEndpoint: Operation = fromRow(
+  tokenOperation.operationId,
+  { ...tokenOperation, validate: null },
+  true,
+);

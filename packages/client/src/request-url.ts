@@ -29,7 +29,7 @@ export function requestTarget(
 /**
  * The path parameters of `pathname` when it is a path of `op` (`undefined` when it is not),
  * each decoded and read as its type says (a number as a number, `true`/`false` as booleans):
- * what `client.api` validates is what the URL carries.
+ * what the api validates is what the URL carries.
  */
 export function matchPath(op: Operation, pathname: string): Record<string, unknown> | undefined {
   const want = op.path.split('/');

@@ -36,7 +36,7 @@ let delegated = false;
 /**
  * Makes {@link RoadHeaders} pass for a `Headers` (see `delegateMembers`). Done on first use, not at
  * import: touching the global `Headers` loads undici on Node, tens of milliseconds a process
- * that never calls `client.api` need not pay.
+ * that never makes the api need not pay.
  */
 export function delegateRoadHeaders(): void {
   if (delegated) return;

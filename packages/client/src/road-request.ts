@@ -1,7 +1,7 @@
 import { delegateMembers } from './delegate-members.js';
 
 /**
- * The `Request` openapi-fetch builds for `client.api` (its `Request` option). Constructing a
+ * The `Request` openapi-fetch builds for the api (`createTianmanApi`, its `Request` option). Constructing a
  * real `Request` and reading its body back costs more than the rest of a call; this one keeps
  * what openapi-fetch gives it (URL, method, the `Headers` it merged, the serialized body) and
  * reads them back directly. It is a `Request` to `instanceof`, so a middleware may return it, and
@@ -69,7 +69,7 @@ let delegated = false;
 /**
  * Makes {@link RoadRequest} pass for a `Request` (see `delegateMembers`). Done on first use, not at
  * import: touching the global `Request` loads undici on Node, tens of milliseconds a process
- * that never calls `client.api` need not pay.
+ * that never makes the api need not pay.
  */
 export function delegateRoadRequest(): void {
   if (delegated) return;

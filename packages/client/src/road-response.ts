@@ -1,12 +1,12 @@
 import { delegateMembers } from './delegate-members.js';
-import type { Answer } from './response.js';
+import type { RoadAnswer } from './road.js';
 import { RoadHeaders } from './road-headers.js';
 
 // Statuses whose Response may not have a body.
 const NULL_BODY = [101, 103, 204, 205, 304];
 
 /**
- * The `Response` the road hands openapi-fetch for `client.api`: the final answer the pipeline
+ * The `Response` the road hands openapi-fetch for the api (`createTianmanApi`): the final answer the pipeline
  * already read and parsed. `text()` and `json()` give those back without reading a stream or
  * parsing again (a body is readable once, as with a real one), and `headers` reads the
  * answer's own ({@link RoadHeaders}). It is a `Response` to `instanceof`, and any other member
@@ -14,12 +14,12 @@ const NULL_BODY = [101, 103, 204, 205, 304];
  * accessors, never instance fields, so none shadows or trips over a delegated one.
  */
 export class RoadResponse {
-  readonly #answer: Answer;
+  readonly #answer: RoadAnswer;
   #headers: Headers | undefined;
   #used = false;
   #real: Response | undefined;
 
-  constructor(answer: Answer) {
+  constructor(answer: RoadAnswer) {
     this.#answer = answer;
   }
 
@@ -88,7 +88,7 @@ let delegated = false;
 /**
  * Makes {@link RoadResponse} pass for a `Response` (see `delegateMembers`). Done on first use, not at
  * import: touching the global `Response` loads undici on Node, tens of milliseconds a process
- * that never calls `client.api` need not pay.
+ * that never makes the api need not pay.
  */
 export function delegateRoadResponse(): void {
   if (delegated) return;

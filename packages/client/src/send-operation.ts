@@ -18,7 +18,7 @@ export interface Client {
   auth: Auth;
 }
 
-/** One call of an operation, as either road (a method, `client.api`) hands it over. */
+/** One call of an operation, as either road (a method, the api) hands it over. */
 export interface OperationCall {
   operation: Operation;
   /** The body given; `undefined` for none. */
@@ -28,14 +28,14 @@ export interface OperationCall {
   query?: unknown;
   /** The per-call options, unchecked. */
   options: CallOptions | undefined;
-  /** Names the road in messages: `'call option '` for the methods, `'client.api '`. */
+  /** Names the road in messages: `'call option '` for the methods, `'api '`. */
   where: string;
 }
 
 /**
- * The one request road: every method and every `client.api` call comes through here. It checks
+ * The one request road: every method and every api call (`createTianmanApi`) comes through here. It checks
  * that the operation accepts the client's auth mode and the call's options and headers,
- * serializes the body once (or takes `client.api`'s bytes as they are), validates it and the
+ * serializes the body once (or takes the api's bytes as they are), validates it and the
  * path and query parameters against the contract and the hook table (nothing is sent when it
  * fails), puts the parameters in the URL, then sends the request, authenticated afresh for every
  * attempt, and returns the final answer for `classify` to judge.
@@ -52,7 +52,7 @@ export function sendOperation(client: Client, call: OperationCall): Promise<Answ
   return trace.run(async () => {
     const answer = await send(client, call, trace);
     // Judged on a copy: classify scrubs a failed answer's body in place, and the caller of
-    // client.api must get the body as the platform sent it, traced or not.
+    // api calls must get the body as the platform sent it, traced or not.
     trace.answer = { ...answer, data: structuredClone(answer.data) };
     trace.failure = classify(trace.answer, cfg.successCodes, call.operation.emptySuccess);
     return answer;

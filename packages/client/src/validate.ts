@@ -26,7 +26,7 @@ export function issuesOf(validate: BodyValidator, value: unknown): ValidationIss
 
 /**
  * A request body as the road gives it: a value the client serializes (the methods), or the text
- * already serialized (`client.api`: openapi-fetch's bytes, sent as they are).
+ * already serialized (the api: openapi-fetch's bytes, sent as they are).
  */
 export type BodyInput = { value: unknown } | { text: string };
 
@@ -117,7 +117,7 @@ export function checkRequest({
   const issues: ValidationIssue[] = [];
   let text: string | undefined;
   if (validate === null) {
-    // `client.api` hands over '' for a request openapi-fetch made without a body.
+    // the api hands over '' for a request openapi-fetch made without a body.
     if (body !== undefined && ('text' in body ? body.text !== '' : body.value !== undefined)) {
       issues.push({ path: '', rule: 'body', message: `body: ${operationId} takes no body` });
     }

@@ -3,7 +3,7 @@ import { createTianmanClient } from '../src/index.js';
 import { delegateRoadHeaders } from '../src/road-headers.js';
 import { delegateRoadRequest, RoadRequest } from '../src/road-request.js';
 import { delegateRoadResponse, RoadResponse } from '../src/road-response.js';
-import { APP_ID, APP_KEY, json, NOW, SYNC_PATH, serve, validBody } from './helpers.js';
+import { APP_ID, APP_KEY, apiOf, json, NOW, SYNC_PATH, serve, validBody } from './helpers.js';
 
 const base = { appId: APP_ID, appKey: APP_KEY, now: () => NOW };
 
@@ -14,12 +14,12 @@ beforeAll(() => {
   delegateRoadHeaders();
 });
 
-describe("client.api's Request and Response pass for the platform's", () => {
+describe("the api's Request and Response pass for the platform's", () => {
   it('a middleware sees a Request, may change a header and return it, and the road sends it', async () => {
     const server = await serve((_r, res) => json(res, 200, { respCode: '0000' }));
     const client = createTianmanClient({ ...base, baseUrl: server.url });
     const seen: unknown[] = [];
-    client.api.use({
+    apiOf(client).use({
       onRequest({ request }) {
         seen.push(request instanceof Request, request.method, request.url, request.mode);
         request.headers.set('x-trace', 't1');
@@ -29,7 +29,7 @@ describe("client.api's Request and Response pass for the platform's", () => {
         seen.push(response instanceof Response, response.status, await response.clone().json());
       },
     });
-    const { data, response } = await client.api.POST(SYNC_PATH, { body: validBody });
+    const { data, response } = await apiOf(client).POST(SYNC_PATH, { body: validBody });
     expect(data).toEqual({ respCode: '0000' });
     expect(response).toBeInstanceOf(Response);
     expect(seen).toEqual([
@@ -47,7 +47,7 @@ describe("client.api's Request and Response pass for the platform's", () => {
   it('a middleware that returns a real Request of its own is sent through the road too', async () => {
     const server = await serve((_r, res) => json(res, 200, { respCode: '0000' }));
     const client = createTianmanClient({ ...base, baseUrl: server.url });
-    client.api.use({
+    apiOf(client).use({
       onRequest: ({ request }) => {
         const headers = new Headers(request.headers);
         headers.set('x-own', '1');
@@ -58,7 +58,7 @@ describe("client.api's Request and Response pass for the platform's", () => {
         });
       },
     });
-    const { data } = await client.api.POST(SYNC_PATH, { body: validBody, timeoutMs: 5000 });
+    const { data } = await apiOf(client).POST(SYNC_PATH, { body: validBody, timeoutMs: 5000 });
     expect(data).toEqual({ respCode: '0000' });
     expect(server.received[0]?.headers['x-own']).toBe('1');
     expect(server.received[0]?.headers.authorization).toMatch(/^OPEN-BODY-SIG /);

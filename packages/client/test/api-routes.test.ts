@@ -3,6 +3,7 @@ import { createTianmanClient, type ValidationError } from '../src/index.js';
 import {
   APP_ID,
   APP_KEY,
+  apiOf,
   json,
   NOW,
   ok,
@@ -22,11 +23,11 @@ const tokenBody = {
   signature: 'f'.repeat(64),
 };
 
-describe('client.api routes', () => {
+describe('api routes', () => {
   it('works under a baseUrl with a path: the prefix is not part of the route', async () => {
     const server = await serve((_r, res) => ok(res));
     const client = createTianmanClient({ ...base, baseUrl: `${server.url}/gw` });
-    const { data, response } = await client.api.POST(SYNC_PATH, { body: validBody });
+    const { data, response } = await apiOf(client).POST(SYNC_PATH, { body: validBody });
     expect(response.status).toBe(200);
     expect(data).toEqual({ respCode: '0000', respDesc: '成功' });
     expect(server.received[0]?.url).toBe(`/gw${SYNC_PATH}`);
@@ -39,7 +40,7 @@ describe('client.api routes', () => {
       res.end();
     });
     const client = createTianmanClient({ ...base, baseUrl: server.url });
-    const { response } = await client.api.POST(SYNC_PATH, { body: validBody });
+    const { response } = await apiOf(client).POST(SYNC_PATH, { body: validBody });
     expect(response.status).toBe(204);
   });
 
@@ -47,34 +48,28 @@ describe('client.api routes', () => {
     const server = await serve((_r, res) => ok(res));
     const client = createTianmanClient({ ...base, baseUrl: server.url });
     await expect(
-      client.api.POST('/v1/nope' as never, { body: validBody } as never),
+      apiOf(client).POST('/v1/nope' as never, { body: validBody } as never),
     ).rejects.toThrow(
-      usageError(
-        'ERR_UNKNOWN_OPERATION',
-        'client.api: POST /v1/nope is not an operation of the contract',
-      ),
+      usageError('ERR_UNKNOWN_OPERATION', 'api: POST /v1/nope is not an operation of the contract'),
     );
     await expect(
-      client.api.POST(SYNC_PATH, { body: validBody, params: { query: { a: '1' } } } as never),
+      apiOf(client).POST(SYNC_PATH, { body: validBody, params: { query: { a: '1' } } } as never),
     ).rejects.toThrow(
       usageError(
         'ERR_UNKNOWN_OPERATION',
-        `client.api: POST ${SYNC_PATH} with a query is not an operation of the contract`,
+        `api: POST ${SYNC_PATH} with a query is not an operation of the contract`,
       ),
     );
     expect(server.connections).toBe(0);
   });
 
-  it('names client.api in a refused header', async () => {
+  it('names the api in a refused header', async () => {
     const server = await serve((_r, res) => ok(res));
     const client = createTianmanClient({ ...base, baseUrl: server.url });
     await expect(
-      client.api.POST(SYNC_PATH, { body: validBody, headers: { Host: 'elsewhere' } }),
+      apiOf(client).POST(SYNC_PATH, { body: validBody, headers: { Host: 'elsewhere' } }),
     ).rejects.toThrow(
-      usageError(
-        'ERR_INVALID_OPTION',
-        'client.api headers.host: set by the client, not by the caller',
-      ),
+      usageError('ERR_INVALID_OPTION', 'api headers.host: set by the client, not by the caller'),
     );
     expect(server.connections).toBe(0);
   });
@@ -82,7 +77,7 @@ describe('client.api routes', () => {
   it('says which request a refused body was for', async () => {
     const server = await serve((_r, res) => ok(res));
     const client = createTianmanClient({ ...base, baseUrl: `${server.url}/gw` });
-    const error: ValidationError = await client.api
+    const error: ValidationError = await apiOf(client)
       .POST(SYNC_PATH, {
         body: { ...validBody, mid: undefined } as never,
         headers: { 'X-Id': 'r1' },
@@ -103,7 +98,7 @@ describe('client.api routes', () => {
       json(res, 200, { errCode: '0000', accessToken: 't', expiresIn: 3600 }),
     );
     const client = createTianmanClient({ ...base, baseUrl: server.url });
-    await client.api.POST(TOKEN_PATH, { body: tokenBody });
+    await apiOf(client).POST(TOKEN_PATH, { body: tokenBody });
     expect(server.received[0]?.body.toString()).toBe(JSON.stringify(tokenBody));
   });
 
@@ -112,10 +107,12 @@ describe('client.api routes', () => {
       json(res, 200, { errCode: '0000', pad: 'x'.repeat(200) }, { 'x-echo': tokenBody.signature }),
     );
     const client = createTianmanClient({ ...base, baseUrl: server.url, maxResponseBytes: 50 });
-    const error = await client.api.POST(TOKEN_PATH, { body: tokenBody }).then(
-      () => expect.unreachable(),
-      (e) => e,
-    );
+    const error = await apiOf(client)
+      .POST(TOKEN_PATH, { body: tokenBody })
+      .then(
+        () => expect.unreachable(),
+        (e) => e,
+      );
     expect(error.code).toBe('ERR_RESPONSE_TOO_LARGE');
     expect(error.headers['x-echo']).toBeDefined();
     expect(error.headers['x-echo']).not.toContain(tokenBody.signature);

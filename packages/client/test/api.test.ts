@@ -1,9 +1,19 @@
 import { verify } from '@tianman/signer';
 import { describe, expect, it } from 'vitest';
 import { createTianmanClient } from '../src/index.js';
-import { APP_ID, APP_KEY, json, NOW, SYNC_PATH, serve, TOKEN_PATH, validBody } from './helpers.js';
+import {
+  APP_ID,
+  APP_KEY,
+  apiOf,
+  json,
+  NOW,
+  SYNC_PATH,
+  serve,
+  TOKEN_PATH,
+  validBody,
+} from './helpers.js';
 
-describe('client.api: openapi-fetch over the one pipeline', () => {
+describe('the api: openapi-fetch over the one road', () => {
   it('signs each request over the bytes openapi-fetch sends, and returns { data, error, response }', async () => {
     const server = await serve(async (request, res) => {
       const result = await verify({
@@ -21,7 +31,7 @@ describe('client.api: openapi-fetch over the one pipeline', () => {
       baseUrl: server.url,
       now: () => NOW,
     });
-    const { data, error, response } = await client.api.POST(SYNC_PATH, {
+    const { data, error, response } = await apiOf(client).POST(SYNC_PATH, {
       body: { ...validBody, mid: '商户号' },
     });
     expect(error).toBeUndefined();
@@ -37,7 +47,7 @@ describe('client.api: openapi-fetch over the one pipeline', () => {
       baseUrl: server.url,
       now: () => NOW,
     });
-    const call = client.api.POST(SYNC_PATH, {
+    const call = apiOf(client).POST(SYNC_PATH, {
       body: { ...validBody, fenOrderId: 'not valid!', extra: 1 },
     });
     await expect(call).rejects.toMatchObject({
@@ -53,7 +63,7 @@ describe('client.api: openapi-fetch over the one pipeline', () => {
     });
     // The paidTime rules of the hook table too.
     await expect(
-      client.api.POST(SYNC_PATH, {
+      apiOf(client).POST(SYNC_PATH, {
         body: { ...validBody, detail: { paidTime: '20991231235959' } },
       }),
     ).rejects.toMatchObject({
@@ -74,7 +84,7 @@ describe('client.api: openapi-fetch over the one pipeline', () => {
       now: () => NOW,
       retry: { limit: 2, baseDelayMs: 1, maxDelayMs: 1 },
     });
-    const { data, error, response } = await client.api.POST(SYNC_PATH, { body: validBody });
+    const { data, error, response } = await apiOf(client).POST(SYNC_PATH, { body: validBody });
     expect(data).toBeUndefined();
     expect(error).toEqual({ errCode: '9999', errInfo: '系统错误' });
     expect(response.status).toBe(503);
@@ -96,7 +106,7 @@ describe('client.api: openapi-fetch over the one pipeline', () => {
       timeoutMs: 50,
       retry: { limit: 0 },
     });
-    await expect(client.api.POST(SYNC_PATH, { body: validBody })).rejects.toMatchObject({
+    await expect(apiOf(client).POST(SYNC_PATH, { body: validBody })).rejects.toMatchObject({
       name: 'TimeoutError',
       code: 'ERR_MAYBE_DELIVERED',
     });
@@ -111,9 +121,9 @@ describe('client.api: openapi-fetch over the one pipeline', () => {
       now: () => NOW,
     });
     await expect(
-      client.api.POST(SYNC_PATH, { body: validBody, headers: { Authorization: 'x' } }),
+      apiOf(client).POST(SYNC_PATH, { body: validBody, headers: { Authorization: 'x' } }),
     ).rejects.toThrow('headers.authorization: set by the client');
-    const ok = await client.api.POST(SYNC_PATH, {
+    const ok = await apiOf(client).POST(SYNC_PATH, {
       body: validBody,
       headers: { 'X-Request-Id': 'r1' },
     });
@@ -126,7 +136,7 @@ describe('client.api: openapi-fetch over the one pipeline', () => {
       json(res, 200, { errCode: '0000', accessToken: 't', expiresIn: 3600 }),
     );
     const client = createTianmanClient({ appId: APP_ID, appKey: APP_KEY, baseUrl: server.url });
-    const { data } = await client.api.POST(TOKEN_PATH, {
+    const { data } = await apiOf(client).POST(TOKEN_PATH, {
       body: {
         appId: APP_ID,
         timestamp: '20170101120000',
@@ -154,7 +164,7 @@ describe('client.api: openapi-fetch over the one pipeline', () => {
         return Response.json({ respCode: '0000' });
       },
     });
-    await client.api.POST(SYNC_PATH, { body: validBody });
+    await apiOf(client).POST(SYNC_PATH, { body: validBody });
     await client.syncPayScoreOrder(validBody);
     const expected = `POST http://127.0.0.1:4010${SYNC_PATH} OPEN-BODY-SIG`;
     expect(seen).toEqual([expected, expected]);

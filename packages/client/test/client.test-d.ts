@@ -1,4 +1,5 @@
 import { describe, expectTypeOf, it } from 'vitest';
+import { createTianmanApi } from '../src/api.js';
 import {
   type ApiError,
   type AuthError,
@@ -137,33 +138,31 @@ describe('the public API types', () => {
     }>();
   });
 
-  it('client.api is typed from the spec paths', async () => {
-    const { data } = await client.api.POST(
-      '/v1/inip/corporate-wallet/wechat-pay-point/order/sync',
-      {
-        body: {
-          fenOrderId: 'ORDER20261125001',
-          mid: '898310148160568',
-          serviceId: '500001000000000000000000000001',
-          type: 'Order_Paid',
-        },
+  it('the api is typed from the spec paths', async () => {
+    const api = createTianmanApi(client);
+    const { data } = await api.POST('/v1/inip/corporate-wallet/wechat-pay-point/order/sync', {
+      body: {
+        fenOrderId: 'ORDER20261125001',
+        mid: '898310148160568',
+        serviceId: '500001000000000000000000000001',
+        type: 'Order_Paid',
       },
-    );
+    });
     expectTypeOf(data).toEqualTypeOf<
       components['schemas']['SyncPayScoreOrderResponse'] | undefined
     >();
     // @ts-expect-error not a path of the contract
-    await client.api.POST('/v1/unknown', {});
+    await api.POST('/v1/unknown', {});
   });
 
-  it('client.api takes the call options beside body', async () => {
+  it('the api takes the call options beside body', async () => {
     const body = {
       fenOrderId: 'ORDER20261125001',
       mid: '898310148160568',
       serviceId: '500001000000000000000000000001',
       type: 'Order_Paid' as const,
     };
-    await client.api.POST('/v1/inip/corporate-wallet/wechat-pay-point/order/sync', {
+    await createTianmanApi(client).POST('/v1/inip/corporate-wallet/wechat-pay-point/order/sync', {
       body,
       signal: AbortSignal.timeout(1000),
       headers: { 'x-request-id': 'r1' },

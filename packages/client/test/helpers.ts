@@ -2,7 +2,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { parseAuthorization } from '@tianman/signer';
 import { afterEach } from 'vitest';
-import type { SyncPayScoreOrderBody } from '../src/index.js';
+import { createTianmanApi } from '../src/api.js';
+import type { SyncPayScoreOrderBody, TianmanClient } from '../src/index.js';
 
 /** The platform's worked-example credentials (platform.md, V1). */
 export const APP_ID = '12345678901234567890123456789012';
@@ -138,4 +139,16 @@ export const fastRetry = { baseDelayMs: 1, maxDelayMs: 5, jitter: false };
 /** The `TypeError` a caller's mistake throws: prefixed, with its `code`. */
 export function usageError(code: string, message: string): TypeError {
   return Object.assign(new TypeError(`@tianman/client: ${message}`), { code });
+}
+
+const apis = new WeakMap<object, ReturnType<typeof createTianmanApi>>();
+
+/** `createTianmanApi(client)`, made once per client. */
+export function apiOf(client: TianmanClient): ReturnType<typeof createTianmanApi> {
+  let api = apis.get(client);
+  if (!api) {
+    api = createTianmanApi(client);
+    apis.set(client, api);
+  }
+  return api;
 }

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import {
   APP_ID,
   APP_KEY,
+  apiOf,
   fastRetry,
   json,
   NOW,
@@ -33,15 +34,15 @@ const { createTianmanClient } = await import('../src/index.js');
 
 const base = { appId: APP_ID, appKey: APP_KEY, now: () => NOW, retry: fastRetry };
 
-// Both roads of one request: the method, and client.api's POST on the same path.
+// Both roads of one request: the method, and the api's POST on the same path.
 const roads = {
   method: (client: ReturnType<typeof createTianmanClient>, options: object = {}) =>
     client.syncPayScoreOrder(validBody, options),
-  'client.api': (client: ReturnType<typeof createTianmanClient>, options: object = {}) =>
-    client.api.POST(SYNC_PATH, { body: validBody, ...options }),
+  api: (client: ReturnType<typeof createTianmanClient>, options: object = {}) =>
+    apiOf(client).POST(SYNC_PATH, { body: validBody, ...options }),
 };
 
-describe('the methods and client.api take one road', () => {
+describe('the methods and the api take one road', () => {
   it('both refuse an operation whose security excludes the auth mode, with a code, sending nothing', async () => {
     const server = await serve((_r, res) => json(res, 200, { respCode: '0000' }));
     const client = createTianmanClient({ ...base, baseUrl: server.url, auth: 'token' });
@@ -53,7 +54,7 @@ describe('the methods and client.api take one road', () => {
       .signedOnly;
     await expect(method?.(validBody)).rejects.toThrow(expected);
     await expect(
-      client.api.POST('/v1/signed-only' as never, { body: validBody } as never),
+      apiOf(client).POST('/v1/signed-only' as never, { body: validBody } as never),
     ).rejects.toThrow(expected);
     expect(server.connections).toBe(0);
   });
@@ -91,7 +92,7 @@ describe('the methods and client.api take one road', () => {
 
   it.each([
     ['method', 'call option '],
-    ['client.api', 'client.api '],
+    ['api', 'api '],
   ] as const)(
     '%s: a bad per-call option is refused naming the road, nothing sent',
     async (road, where) => {

@@ -7,7 +7,7 @@ import { APP_ID, APP_KEY, json, NOW, serve, TOKEN_PATH } from './helpers.js';
 
 // Operations with path and query parameters, without a body, answering 204, and with neither
 // parameters nor body: added to a copy of the spec, generated into a copy of the client, and
-// called through the methods and client.api against a server that verifies every signature.
+// called through the methods and the api against a server that verifies every signature.
 
 const security = [{ OpenBodySig: [] }, { OpenAccessToken: [] }];
 const ok = {
@@ -94,6 +94,7 @@ interface Client {
 }
 
 let createClient: (options: object) => Client;
+let apiOf: (client: Client) => Client['api'];
 
 beforeAll(async () => {
   const doc = readSpec();
@@ -101,6 +102,8 @@ beforeAll(async () => {
   const { dir } = await generateCopy(doc);
   const module = await import(pathToFileURL(join(dir, 'src/index.ts')).href);
   createClient = module.createTianmanClient;
+  const { createTianmanApi } = await import(pathToFileURL(join(dir, 'src/api.ts')).href);
+  apiOf = createTianmanApi;
 }, 60_000);
 afterAll(removeCopies);
 
@@ -158,10 +161,10 @@ describe.each(['signature', 'token'] as const)(
       expect(request?.headers['content-type']).toBeUndefined();
     });
 
-    it('client.api sends the same request, its parameters read back from the URL and validated', async () => {
+    it('the api sends the same request, its parameters read back from the URL and validated', async () => {
       const server = await platform();
       const client = clientOf(server.url, auth);
-      const { data } = await client.api.GET('/v1/orders/{orderId}', {
+      const { data } = await apiOf(client).GET('/v1/orders/{orderId}', {
         params: {
           path: { orderId: 'A 1' },
           query: { verbose: true, fields: ['state', 'amount'], limit: 10, note: 'a&b=c d' },
@@ -213,13 +216,13 @@ describe('invalid parameters: named, nothing sent', () => {
     ['/v1/orders/A1?limit=x', '/query/limit', 'type'],
     ['/v1/orders/A1?limit=1&limt=2', '/query/limt', 'additionalProperties'],
     ['/v1/orders/A1', '/query/limit', 'required'],
-  ])('client.api %s: %s %s', async (target, path, rule) => {
+  ])('the api, %s: %s %s', async (target, path, rule) => {
     const server = await platform();
     const client = clientOf(server.url);
     // A URL as a caller's middleware or a bare string could make it: what is sent is checked.
     const [pathname, search] = target.split('?');
     const query = Object.fromEntries(new URLSearchParams(search ?? ''));
-    const error = await client.api
+    const error = await apiOf(client)
       .GET('/v1/orders/{orderId}', {
         params: { path: { orderId: (pathname as string).split('/').at(-1) }, query },
       })
@@ -296,7 +299,7 @@ describe('operations without a body', () => {
       status: 200,
     });
     expect(server.received.at(-1)?.headers['x-request-id']).toBe('r1');
-    const { data } = await client.api.GET('/v1/ping');
+    const { data } = await apiOf(client).GET('/v1/ping');
     expect(data).toEqual({ respCode: '0000' });
     expect(server.received.map((r) => `${r.method} ${r.url} ${r.body.length}`)).toEqual([
       'GET /v1/ping 0',

@@ -5,6 +5,7 @@ import { createTianmanClient, type TianmanClientOptions } from '../src/index.js'
 import {
   APP_ID,
   APP_KEY,
+  apiOf,
   fastRetry,
   json,
   NOW,
@@ -121,9 +122,9 @@ describe('pipeline: classifying answers', () => {
     );
   });
 
-  it('client.api returns a refusal for openapi-fetch to read instead of throwing', async () => {
+  it('the api returns a refusal for openapi-fetch to read instead of throwing', async () => {
     const server = await serve((_r, res) => json(res, 412, { errCode: '1000' }));
-    const { data, error, response } = await clientFor(server.url).api.POST(SYNC_PATH, {
+    const { data, error, response } = await apiOf(clientFor(server.url)).POST(SYNC_PATH, {
       body: validBody,
     });
     expect(data).toBeUndefined();

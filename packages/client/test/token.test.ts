@@ -9,6 +9,7 @@ import {
 import {
   APP_ID,
   APP_KEY,
+  apiOf,
   fastRetry,
   json,
   NOW,
@@ -400,14 +401,14 @@ describe('token mode', () => {
     expect(server.received.map((r) => r.url)).toEqual([TOKEN_PATH]);
   });
 
-  it('client.api carries the token, and refreshes a refused one like the methods', async () => {
+  it('the api carries the token, and refreshes a refused one like the methods', async () => {
     const revoked = new Set<string>();
     const p = await platform({ revoked });
     const client = tokenClient(p.server.url);
-    const first = await client.api.POST(SYNC_PATH, { body: validBody });
+    const first = await apiOf(client).POST(SYNC_PATH, { body: validBody });
     expect(first.data).toEqual({ respCode: '0000', respDesc: '成功' });
     revoked.add(p.issued[0] as string);
-    const refreshed = await client.api.POST(SYNC_PATH, { body: validBody });
+    const refreshed = await apiOf(client).POST(SYNC_PATH, { body: validBody });
     expect(refreshed.response.status).toBe(200);
     expect(refreshed.data).toMatchObject({ respCode: '0000' });
     expect(p.syncRequests.map(tokenOf)).toEqual([p.issued[0], p.issued[0], p.issued[1]]);

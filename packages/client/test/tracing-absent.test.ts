@@ -27,7 +27,12 @@ let metafile: Metafile;
 beforeAll(async () => {
   dir = await mkdtemp(join(pkg, 'node_modules', '.tracing-absent-'));
   ({ metafile } = await build({
-    entryPoints: [join(pkg, 'src', 'index.ts')],
+    // The client and its api, as one module.
+    stdin: {
+      contents: "export * from './src/index.ts'; export { createTianmanApi } from './src/api.ts';",
+      resolveDir: pkg,
+      loader: 'ts',
+    },
     bundle: true,
     format: 'esm',
     platform: 'node',
@@ -51,17 +56,17 @@ beforeAll(async () => {
     join(dir, 'register.mjs'),
     `import { register } from 'node:module'; register('./hooks.mjs', import.meta.url);`,
   );
-  // A user's program: a token-mode call, a signed one through client.api. With CONTROL set, it
+  // A user's program: a token-mode call, a signed one through the api. With CONTROL set, it
   // loads the API itself, to show the record would show it.
   await writeFile(
     join(dir, 'program.mjs'),
     `import { createRequire } from 'node:module';
      if (process.env.CONTROL) await import('@opentelemetry/api');
-     const { createTianmanClient } = await import('./client.mjs');
+     const { createTianmanApi, createTianmanClient } = await import('./client.mjs');
      const [baseUrl, now, body] = process.argv.slice(2);
      const options = { appId: '${APP_ID}', appKey: '${APP_KEY}', baseUrl, now: () => Number(now) };
      const token = await createTianmanClient({ ...options, auth: 'token' }).syncPayScoreOrder(JSON.parse(body));
-     const api = await createTianmanClient(options).api.POST('${SYNC_PATH}', { body: JSON.parse(body) });
+     const api = await createTianmanApi(createTianmanClient(options)).POST('${SYNC_PATH}', { body: JSON.parse(body) });
      console.log(JSON.stringify({
        results: [token.respCode, api.data.respCode],
        required: Object.keys(createRequire(import.meta.url).cache),

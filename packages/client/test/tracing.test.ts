@@ -12,6 +12,7 @@ import { createTianmanClient, type TianmanClientOptions } from '../src/index.js'
 import {
   APP_ID,
   APP_KEY,
+  apiOf,
   fastRetry,
   json,
   NOW,
@@ -285,15 +286,15 @@ describe('tracing: one span per call', () => {
     });
   });
 
-  it('client.api: the same span, and a refusal it returns as `error` fails the span', async () => {
+  it('the api: the same span, and a refusal it returns as `error` fails the span', async () => {
     const server = await serve(
       script(ok, (res) => json(res, 412, { errCode: '1000', errInfo: '认证失败' })),
     );
     const client = clientFor(server.url);
-    expect((await client.api.POST(SYNC_PATH, { body: validBody })).data).toMatchObject({
+    expect((await apiOf(client).POST(SYNC_PATH, { body: validBody })).data).toMatchObject({
       respCode: '0000',
     });
-    const { error } = await client.api.POST(SYNC_PATH, { body: validBody });
+    const { error } = await apiOf(client).POST(SYNC_PATH, { body: validBody });
     expect(error).toMatchObject({ errCode: '1000' });
     const [success, refusal] = otel.spans();
     expect(success?.name).toBe('tianman syncPayScoreOrder');
@@ -537,7 +538,7 @@ describe('tracing records no secret', () => {
     });
     const signed = clientFor(server.url);
     await signed.syncPayScoreOrder(validBody);
-    await signed.api.POST(SYNC_PATH, { body: validBody });
+    await apiOf(signed).POST(SYNC_PATH, { body: validBody });
     await clientFor(server.url, { auth: 'token' }).syncPayScoreOrder(validBody);
     await clientFor(server.url, { retry: { limit: 0 } })
       .syncPayScoreOrder(validBody)
@@ -587,7 +588,7 @@ describe('tracing: the option', () => {
     ['a 412', 412, 'error'],
     ['a 200 with a failure respCode', 200, 'data'],
   ] as const)(
-    'does not change what client.api returns for %s that echoes a secret',
+    'does not change what the api returns for %s that echoes a secret',
     async (_what, status, key) => {
       const echo = (request: Received, res: ServerResponse) => {
         const body = { respCode: 'FAIL', respDesc: `bad ${request.headers.authorization}` };
@@ -597,7 +598,7 @@ describe('tracing: the option', () => {
       };
       for (const tracer of [undefined, false] as const) {
         const server = await serve(echo);
-        const result = await clientFor(server.url, { tracer }).api.POST(SYNC_PATH, {
+        const result = await apiOf(clientFor(server.url, { tracer })).POST(SYNC_PATH, {
           body: validBody,
         });
         // As the platform sent it: openapi-fetch hands the caller the answer itself.

@@ -144,8 +144,9 @@ const object = (fields, multiLine = true) =>
  * @param {string} name
  * @param {ts.Expression} value
  * @param {string} doc
+ * @param {boolean} [asConst]
  */
-const exportedConst = (name, value, doc) =>
+const exportedConst = (name, value, doc, asConst = true) =>
   documented(
     f.createVariableStatement(
       [f.createModifier(ts.SyntaxKind.ExportKeyword)],
@@ -155,7 +156,7 @@ const exportedConst = (name, value, doc) =>
             name,
             undefined,
             undefined,
-            f.createAsExpression(value, f.createTypeReferenceNode('const')),
+            asConst ? f.createAsExpression(value, f.createTypeReferenceNode('const')) : value,
           ),
         ],
         ts.NodeFlags.Const,
@@ -244,8 +245,21 @@ export function emitOperations(operations, token, environments, banner) {
     ),
     exportedConst(
       'tokenOperation',
-      object([['operationId', str(token.id)], ...rowFields(row(token, true))]),
-      tsdoc(['The token endpoint (auth plumbing: the client calls it itself in token mode).']),
+      object([
+        ['operationId', str(token.id)],
+        ...rowFields(row(token, true)).filter(([name]) => name !== 'validate'),
+      ]),
+      tsdoc([
+        'The token endpoint (auth plumbing: the client calls it itself in token mode, with a body the signer makes).',
+      ]),
+    ),
+    exportedConst(
+      'tokenRequestValidator',
+      f.createIdentifier(/** @type {string} */ (token.validator)),
+      tsdoc([
+        "The validator of the token endpoint's request body: for a caller who sends one through the api (`createTianmanApi`); the client's own token requests are made valid by the signer.",
+      ]),
+      false,
     ),
     documented(
       f.createTypeAliasDeclaration(

@@ -26,15 +26,18 @@ export const operationTable = {
     }
 } as const;
 /**
- * The token endpoint (auth plumbing: the client calls it itself in token mode).
+ * The token endpoint (auth plumbing: the client calls it itself in token mode, with a body the signer makes).
  */
 export const tokenOperation = {
     operationId: "getAccessToken",
     method: "POST",
     path: "/v1/token/access",
-    validate: validateGetAccessToken,
     idempotent: true
 } as const;
+/**
+ * The validator of the token endpoint's request body: for a caller who sends one through the api (`createTianmanApi`); the client's own token requests are made valid by the signer.
+ */
+export const tokenRequestValidator = validateGetAccessToken;
 /**
  * The operationIds of {@link operationTable}.
  */
