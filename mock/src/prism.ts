@@ -3,8 +3,15 @@ import { getHttpOperationsFromSpec } from '@stoplight/prism-http';
 import { createServer } from '@stoplight/prism-http-server';
 import { JSON_SCHEMA_2020_12, OAS_31_DIALECT } from './constants.js';
 
-/** One operation of the contract as Prism's loader returns it. */
-export type PrismOperation = Awaited<ReturnType<typeof getHttpOperationsFromSpec>>[number];
+/**
+ * One operation of the contract as Prism's loader returns it. Named through an inline `import()`
+ * so that this module's declarations import nothing from Prism at the top: the package's public
+ * `.d.ts` (which includes this module for {@link PrismLogLevel}) then carries no Prism or pino
+ * types, and a consumer type-checks without `skipLibCheck`.
+ */
+export type PrismOperation = Awaited<
+  ReturnType<typeof import('@stoplight/prism-http').getHttpOperationsFromSpec>
+>[number];
 
 /** Prism's log levels; `'silent'` unless someone is debugging example selection. */
 export type PrismLogLevel = 'silent' | 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
