@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { published, root, run } from './workspace.js';
+import { installedVersion, published, root, run } from './workspace.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -38,8 +38,15 @@ export default async function setup(project: TestProject): Promise<() => Promise
   await mkdir(consumerDir);
   // What `npm install <the tarballs>` writes. No `overrides`: the client's and the mock's
   // dependency on @tianman/signer names the packed signer's version, which npm takes from the
-  // signer's tarball installed beside them (README: Install).
-  const deps = Object.fromEntries(Object.entries(tarballs).map(([n, f]) => [n, `file:${f}`]));
+  // signer's tarball installed beside them (README: Install). Beside them, from the registry,
+  // what the READMEs' examples import (readme-examples.test.ts), at the workspace's versions.
+  const deps = {
+    ...Object.fromEntries(Object.entries(tarballs).map(([n, f]) => [n, `file:${f}`])),
+    '@types/node': installedVersion('.', '@types/node'),
+    'https-proxy-agent': installedVersion('packages/client', 'https-proxy-agent'),
+    ioredis: installedVersion('packages/token-store-redis', 'ioredis'),
+    redis: installedVersion('packages/token-store-redis', 'redis'),
+  };
   await writeFile(
     join(consumerDir, 'package.json'),
     JSON.stringify(

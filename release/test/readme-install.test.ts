@@ -50,7 +50,7 @@ describe("the root README's Install section", () => {
         timeout: 230_000,
         env: { npm_config_update_notifier: 'false', npm_config_fund: 'false' },
       });
-      expect(result.code, `README.md line ${block.line}:\n${block.stderr}`).toBe(0);
+      expect(result.code, `README.md line ${block.line}:\n${result.stderr}`).toBe(0);
     }
 
     // Each package installed once, from its tarball (none from the registry, none nested).

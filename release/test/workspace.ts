@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -17,6 +18,15 @@ export const published = [
 /** A binary installed in this package's node_modules. */
 export function bin(name: string): string {
   return join(root, 'release/node_modules/.bin', name);
+}
+
+/**
+ * The version of `name` installed for the workspace package in `dir` (relative to the root):
+ * the `catalog:` version of pnpm-workspace.yaml, as pnpm installed it.
+ */
+export function installedVersion(dir: string, name: string): string {
+  const manifest = join(root, dir, 'node_modules', name, 'package.json');
+  return JSON.parse(readFileSync(manifest, 'utf8')).version;
 }
 
 const execFileAsync = promisify(execFile);
