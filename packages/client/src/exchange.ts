@@ -39,7 +39,7 @@ export interface ExchangeRequest {
   refresh?: ((secret: string) => Promise<void>) | undefined;
 }
 
-// A host clock this far from the platform's `Date` is wrong, not just late: platform.md.
+// A host clock this far from the platform's `Date` is wrong, not just late: docs/platform.md.
 const SKEW_MS = 60_000;
 
 /**

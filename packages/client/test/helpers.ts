@@ -4,7 +4,7 @@ import { parseAuthorization } from '@tianman/signer';
 import { afterEach } from 'vitest';
 import type { SyncPayScoreOrderBody } from '../src/index.js';
 
-/** The platform's worked-example credentials (platform.md, V1). */
+/** The platform's worked-example credentials (docs/platform.md, V1). */
 export const APP_ID = '12345678901234567890123456789012';
 export const APP_KEY = '67890123456789012345678901234567';
 export const SYNC_PATH = '/v1/inip/corporate-wallet/wechat-pay-point/order/sync';
