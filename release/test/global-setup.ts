@@ -57,7 +57,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   );
   const installed = await run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], {
     cwd: consumerDir,
-    timeout: 230_000,
+    // A loaded machine on a slow network: vitest gives a global setup all the time it needs.
+    timeout: 600_000,
   });
   if (installed.code !== 0)
     throw new Error(`npm install of the tarballs failed:\n${installed.stderr}`);

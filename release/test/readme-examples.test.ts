@@ -52,6 +52,9 @@ const readmeTsconfig = JSON.parse(tsconfigBlock?.code ?? '{}') as {
   compilerOptions: Record<string, unknown>;
 };
 
+/** tsc over every block, on a loaded machine: longer than the config's 120 s per test. */
+const TYPECHECK_TIMEOUT = 300_000;
+
 interface Checked {
   /** tsc's errors, by example file. */
   errors: Map<string, string[]>;
@@ -75,7 +78,7 @@ function typecheck(): Promise<Checked> {
     // Run from the project, so tsc names each file relative to it.
     const tsc = await run(bin('tsc'), ['-p', '.', '--pretty', 'false'], {
       cwd: dir,
-      timeout: 180_000,
+      timeout: TYPECHECK_TIMEOUT - 10_000,
     });
     const errors = new Map<string, string[]>();
     for (const line of tsc.stdout.split('\n')) {
@@ -116,7 +119,7 @@ describe('the READMEs', () => {
     expect(readmeTsconfig.compilerOptions.skipLibCheck).not.toBe(true);
   });
 
-  it('type-check no file but the examples', async () => {
+  it('type-check no file but the examples', { timeout: TYPECHECK_TIMEOUT }, async () => {
     expect((await typecheck()).errors.get('(other files)')).toBeUndefined();
   });
 });
@@ -130,14 +133,14 @@ describe.each(examples.map((example) => [example.where, example] as const))('%s'
     );
   });
 
-  it('type-checks (strict, skipLibCheck off)', async () => {
+  it('type-checks (strict, skipLibCheck off)', { timeout: TYPECHECK_TIMEOUT }, async () => {
     const { errors } = await typecheck();
     expect(errors.get(example.file) ?? []).toEqual([]);
   });
 
   // A `check` block gets no run test at all (not a skipped one): there is nothing to run.
   if (kind[0] !== 'run') return;
-  it('runs against the mock', async () => {
+  it('runs against the mock', { timeout: TYPECHECK_TIMEOUT }, async () => {
     const { errors, dir } = await typecheck();
     expect(errors.get(example.file) ?? []).toEqual([]);
     const usesRedis = example.code.includes('REDIS_URL');

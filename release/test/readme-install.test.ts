@@ -47,7 +47,7 @@ describe("the root README's Install section", () => {
     for (const block of installBlocks) {
       const result = await run('sh', ['-eu', '-c', block.code], {
         cwd: app,
-        timeout: 230_000,
+        timeout: 540_000,
         env: { npm_config_update_notifier: 'false', npm_config_fund: 'false' },
       });
       expect(result.code, `README.md line ${block.line}:\n${result.stderr}`).toBe(0);
@@ -100,5 +100,5 @@ try {
       signer: 'function',
       store: 'function',
     });
-  });
+  }, 600_000);
 });

@@ -46,11 +46,21 @@ export async function run(
     });
     return { code: 0, stdout, stderr };
   } catch (error) {
-    const e = error as { code?: number | string; stdout?: string; stderr?: string };
+    const e = error as {
+      code?: number | string;
+      killed?: boolean;
+      signal?: string | null;
+      stdout?: string;
+      stderr?: string;
+    };
+    // Killed at the timeout: say so, or the failure reads as an empty error message.
+    const killed = e.killed
+      ? `\n(${file} killed with ${e.signal} after ${options.timeout ?? 120_000} ms)`
+      : '';
     return {
       code: typeof e.code === 'number' ? e.code : 1,
       stdout: e.stdout ?? '',
-      stderr: e.stderr ?? String(error),
+      stderr: (e.stderr ?? String(error)) + killed,
     };
   }
 }
