@@ -6,7 +6,7 @@ import { root, run } from './workspace.js';
 describe('the platform facts', () => {
   it('are cited as docs/platform.md, which exists, from every tracked file', async () => {
     await access(join(root, 'docs/platform.md'));
-    // `git grep` over tracked files: every mention of a platform.md is a path to this one.
+    // `git grep` over tracked files: every mention of the facts file is its path from the root.
     const grep = await run('git', ['grep', '-n', '-I', '-o', '[A-Za-z0-9_./-]*platform\\.md'], {
       cwd: root,
     });
