@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `pnpm bench`: runs every package's benchmark and the cold-import measurement, then prints one
 // table. Each ratio is measured within one run (ours and the baseline side by side, medians of
-// several rounds), because this machine's load drifts between runs. Needs built packages
+// several rounds), because a machine's load drifts between runs. Needs built packages
 // (the root script builds first).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';

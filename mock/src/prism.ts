@@ -1,10 +1,17 @@
 import { createRequire } from 'node:module';
+// Types are named through this type-only import, not through the value import below: the
+// package's public `.d.ts` includes this module (for PrismLogLevel), and a value import named in
+// a type stays in it, bringing in Prism's declarations, which need pino's, which do not exist. A
+// consumer would then type-check only with `skipLibCheck` (release/test/consumer.test.ts).
+import type * as PrismHttp from '@stoplight/prism-http';
 import { getHttpOperationsFromSpec } from '@stoplight/prism-http';
 import { createServer } from '@stoplight/prism-http-server';
 import { JSON_SCHEMA_2020_12, OAS_31_DIALECT } from './constants.js';
 
 /** One operation of the contract as Prism's loader returns it. */
-export type PrismOperation = Awaited<ReturnType<typeof getHttpOperationsFromSpec>>[number];
+export type PrismOperation = Awaited<
+  ReturnType<typeof PrismHttp.getHttpOperationsFromSpec>
+>[number];
 
 /** Prism's log levels; `'silent'` unless someone is debugging example selection. */
 export type PrismLogLevel = 'silent' | 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';

@@ -69,7 +69,7 @@ function addFixtureOperation(spec: Spec): void {
                     'x-pattern-message': 'letters and digits only',
                   },
                 },
-                // A keyword beside a $ref: the generator once dropped it silently.
+                // A keyword beside a $ref: a generator that drops it leaves the value unchecked.
                 primaryOrderId: {
                   $ref: '#/components/schemas/SyncPayScoreOrderRequest/properties/fenOrderId',
                   maxLength: 16,

@@ -113,7 +113,7 @@ describe('startMock', () => {
 
 describe('response validation', () => {
   it('is really on: an example that breaks its own schema becomes a loud 500', async () => {
-    // Guards the dialect fix in prism.ts: without it Prism validates nothing, silently.
+    // Guards the dialect rewrite in prism.ts (loadSpec): without it Prism validates nothing, silently.
     const spec = await readFile(defaultSpecPath(), 'utf8');
     const broken = spec.replace('respCode: "0000"', 'respCode: 0');
     expect(broken).not.toBe(spec);

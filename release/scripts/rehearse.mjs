@@ -18,21 +18,16 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { runServer } from 'verdaccio';
+import { fixedGroupPackages } from './fixed-group.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const execFileAsync = promisify(execFile);
 
-// What is released: the changesets fixed group, found in the workspace. A new package joins the
-// rehearsal by joining the group in .changeset/config.json.
-const [fixedGroup] = JSON.parse(await readFile(join(root, '.changeset/config.json'), 'utf8')).fixed;
-const workspace = JSON.parse(
-  (await execFileAsync('pnpm', ['ls', '-r', '--depth', '-1', '--json'], { cwd: root })).stdout,
-);
-const PUBLISHED = fixedGroup.map((name) => {
-  const found = workspace.find((pkg) => pkg.name === name);
-  if (!found) throw new Error(`rehearsal: ${name} (fixed group) is not in the workspace`);
-  return [name, relative(root, found.path)];
-});
+// What is released: the changesets fixed group, found in the workspace (fixed-group.mjs).
+const PUBLISHED = (await fixedGroupPackages(root)).map(({ name, dir }) => [
+  name,
+  relative(root, dir),
+]);
 const PATCH_NOTE = 'Release rehearsal: a patch to @tianman/client alone.';
 /** Runs a command (never blocking the event loop: Verdaccio serves from this process). */
 async function run(file, args, options = {}) {

@@ -116,8 +116,22 @@ export const result = client.syncPayScoreOrder({
 });
 `;
 
+// Every package's public API in one file: with `skipLibCheck` off, tsc reads each package's
+// declarations and everything they import, so a dependency's types leaking through one (Prism's,
+// which need pino's, which do not exist) fails here.
+const everyPackage = `
+import { sign } from '@tianman/signer';
+import { createTianmanClient, type TokenStore } from '@tianman/client';
+import { startMock, type MockOptions, type RunningMock } from '@tianman/mock';
+import { createRedisTokenStore } from '@tianman/token-store-redis';
+export const api = { sign, createTianmanClient, startMock, createRedisTokenStore };
+export type Types = [TokenStore, MockOptions, RunningMock];
+`;
+
 interface Checked {
   code: number;
+  /** Every error tsc reported, one line each. */
+  errors: string[];
   errorsIn: (file: string) => string[];
 }
 
@@ -125,13 +139,14 @@ describe.concurrent.each([
   ['node16', { module: 'node16', moduleResolution: 'node16' }],
   ['bundler', { module: 'esnext', moduleResolution: 'bundler' }],
 ])('a TypeScript consumer (moduleResolution %s)', (label, options) => {
-  // One tsc run checks both files; each file's errors are reported against it.
+  // One tsc run checks the three files; each file's errors are reported against it.
   let checked: Promise<Checked> | undefined;
   async function typecheck(): Promise<Checked> {
     const dir = join(inject('consumerDir'), `ts-${label}`);
     await mkdir(dir);
     await writeFile(join(dir, 'correct.ts'), correctCall);
     await writeFile(join(dir, 'wrong.ts'), wrongCall);
+    await writeFile(join(dir, 'every-package.ts'), everyPackage);
     await writeFile(
       join(dir, 'tsconfig.json'),
       JSON.stringify({
@@ -144,13 +159,14 @@ describe.concurrent.each([
           skipLibCheck: false,
           types: [],
         },
-        files: ['correct.ts', 'wrong.ts'],
+        files: ['correct.ts', 'wrong.ts', 'every-package.ts'],
       }),
     );
     const tsc = await run(bin('tsc'), ['-p', dir, '--pretty', 'false']);
     const errors = tsc.stdout.split('\n').filter((line) => /\.ts\(\d+,\d+\): error/.test(line));
     return {
       code: tsc.code,
+      errors,
       errorsIn: (file) =>
         errors.filter((line) => line.startsWith(`${file}(`) || line.includes(`/${file}(`)),
     };
@@ -159,6 +175,13 @@ describe.concurrent.each([
   it('type-checks a correct syncPayScoreOrder call', async () => {
     checked ??= typecheck();
     expect((await checked).errorsIn('correct.ts')).toEqual([]);
+  });
+
+  it("type-checks every package's declarations with skipLibCheck off", async () => {
+    checked ??= typecheck();
+    const { errors, errorsIn } = await checked;
+    const wrong = new Set(errorsIn('wrong.ts'));
+    expect(errors.filter((line) => !wrong.has(line))).toEqual([]);
   });
 
   it('fails on a wrong body, naming the field', async () => {

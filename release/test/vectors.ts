@@ -1,4 +1,4 @@
-/** The platform's worked example (platform.md, V1): what every consumer test signs. */
+/** The platform's worked example (docs/platform.md, V1): what every consumer test signs. */
 export const V1 = {
   appId: '12345678901234567890123456789012',
   appKey: '67890123456789012345678901234567',

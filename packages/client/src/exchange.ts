@@ -47,7 +47,7 @@ export interface ExchangeRequest {
   trace?: CallTrace | undefined;
 }
 
-// A host clock this far from the platform's `Date` is wrong, not just late: platform.md.
+// A host clock this far from the platform's `Date` is wrong, not just late: docs/platform.md.
 const SKEW_MS = 60_000;
 
 /**

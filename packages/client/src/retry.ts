@@ -43,7 +43,7 @@ export const DEFAULT_RETRY: Readonly<RetryPolicy> = Object.freeze({
 });
 
 /**
- * Why an answer deserves another attempt (one line per rule of platform.md), or `undefined` when
+ * Why an answer deserves another attempt (one line per rule of docs/platform.md), or `undefined` when
  * it does not. Auth failures (`1000`/`1001`) are decided before this and never reach it.
  *
  * @param status - HTTP status.

@@ -5,7 +5,7 @@ import { afterEach } from 'vitest';
 import { createTianmanApi } from '../src/api.js';
 import type { SyncPayScoreOrderBody, TianmanClient } from '../src/index.js';
 
-/** The platform's worked-example credentials (platform.md, V1). */
+/** The platform's worked-example credentials (docs/platform.md, V1). */
 export const APP_ID = '12345678901234567890123456789012';
 export const APP_KEY = '67890123456789012345678901234567';
 export const SYNC_PATH = '/v1/inip/corporate-wallet/wechat-pay-point/order/sync';

@@ -44,7 +44,7 @@ export const PAIR_NONCE = 'Nonce';
 /** Last the Base64 HMAC. */
 export const PAIR_SIGNATURE = 'Signature';
 
-/** The signer emits one separator consistently; the parser also accepts `, ` (see platform.md). */
+/** The signer emits one separator consistently; the parser also accepts `, ` (see docs/platform.md). */
 export const PAIR_SEPARATOR = ',';
 
 /** `yyyyMMddHHmmss`. */
