@@ -6,6 +6,7 @@ import {
   type SyncPayScoreOrderBody,
   type TianmanClientOptions,
 } from '@tianman/client';
+import { createTianmanApi } from '@tianman/client/api';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type RunningMock, startMock } from '../src/index.js';
 import { SYNC_PATH, validBody } from './helpers.js';
@@ -74,8 +75,10 @@ describe.each(['signature', 'token'] as const)('auth: %s', (auth) => {
     expect(results.every((r) => r.respCode === '0000')).toBe(true);
   });
 
-  it('works through client.api as well (openapi-fetch with the auth middleware)', async () => {
-    const { data, error, response } = await client({ auth }).api.POST(SYNC_PATH, { body });
+  it('works through the api as well (openapi-fetch over the same road)', async () => {
+    const { data, error, response } = await createTianmanApi(client({ auth })).POST(SYNC_PATH, {
+      body,
+    });
     expect(response.status).toBe(200);
     expect(error).toBeUndefined();
     expect(data).toEqual({ respCode: '0000', respDesc: '成功' });

@@ -1,10 +1,11 @@
 import { createTianmanClient, ValidationError } from '@tianman/client';
+import { createTianmanApi } from '@tianman/client/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type MockRequestLog, type RunningMock, startMock } from '../src/index.js';
 import { rawCall, SYNC_PATH, validBody } from './helpers.js';
 
 // Every rule of the order-sync contract at its edges (code points, anchors, the page sample's
-// shapes), enforced twice: by the client before anything is sent (methods and `client.api` go
+// shapes), enforced twice: by the client before anything is sent (methods and the api go
 // through the same validation), and by Prism behind the gate, the same body sent raw (signed
 // with @tianman/signer, bypassing the client). A mock of its own so the requests it receives can
 // be counted. The rules of every operation, derived from the spec, are in operations.test.ts.
@@ -202,8 +203,8 @@ describe.each(rules)('%s', (_what, body, issue, violation) => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).issues).toContainEqual(expect.objectContaining(issue));
-    const apiError = await client()
-      .api.POST(SYNC_PATH, { body: body as never })
+    const apiError = await createTianmanApi(client())
+      .POST(SYNC_PATH, { body: body as never })
       .catch((e: unknown) => e);
     expect(apiError).toBeInstanceOf(ValidationError);
     expect((apiError as ValidationError).issues).toContainEqual(expect.objectContaining(issue));
@@ -245,7 +246,7 @@ describe('a valid body', () => {
     ['every allowed special character in fenOrderId', { fenOrderId: 'a_b-c|d*e' }],
     ['a date-only paidTime', { detail: { paidTime: '20261125' } }],
   ])('at the edge: %s', async (_what, change) => {
-    const { response } = await client().api.POST(SYNC_PATH, {
+    const { response } = await createTianmanApi(client()).POST(SYNC_PATH, {
       body: { ...validBody, ...change } as never,
     });
     expect(response.status).toBe(200);
