@@ -119,7 +119,7 @@ describe('the ValidationError message lists five issues, then a count', () => {
     const error = refusal({ x: 1 });
     expect(error.issues).toHaveLength(5);
     expect(error.message).toBe(
-      '@tianman/client: invalid body, nothing sent: /fenOrderId is required [required]; /mid is required [required]; /serviceId is required [required]; /type is required [required]; /x is not a known field [additionalProperties]',
+      '@tianman/client: invalid body, nothing sent: /x is not a known field [additionalProperties]; /fenOrderId is required [required]; /mid is required [required]; /serviceId is required [required]; /type is required [required]',
     );
   });
 
@@ -127,7 +127,7 @@ describe('the ValidationError message lists five issues, then a count', () => {
     const error = refusal({ x: 1, y: 2 });
     expect(error.issues).toHaveLength(6);
     expect(error.message).toBe(
-      '@tianman/client: invalid body, nothing sent: /fenOrderId is required [required]; /mid is required [required]; /serviceId is required [required]; /type is required [required]; /x is not a known field [additionalProperties]; and 1 more',
+      '@tianman/client: invalid body, nothing sent: /x is not a known field [additionalProperties]; /y is not a known field [additionalProperties]; /fenOrderId is required [required]; /mid is required [required]; /serviceId is required [required]; and 1 more',
     );
   });
 });

@@ -134,11 +134,12 @@ describe('validation from the spec: each rule is a named issue, and nothing is s
       extra: true,
       detail: { paidTime: 'yesterday' },
     });
+    // Unknown fields first, then each declared field in the contract's order.
     expect(issuesOf(error)).toEqual([
-      '/serviceId required',
       '/extra additionalProperties',
       '/fenOrderId pattern',
       '/mid minLength',
+      '/serviceId required',
       '/detail/paidTime pattern',
     ]);
     expect(error.message).toMatch(/^@tianman\/client: invalid body, nothing sent: /);

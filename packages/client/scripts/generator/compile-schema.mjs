@@ -592,12 +592,46 @@ class Scope {
     const under = (name) => [...path, { text: `/${pathSegment(name)}` }];
     /** @type {Stmt[]} */
     const out = [];
+    // A required name whose value `properties` checks is refused in that check's else branch:
+    // one presence test instead of two.
+    const requiredNames = new Set(Array.isArray(s.required) ? s.required : []);
+    const merged = new Set();
+    /** @type {Map<string, { body: Stmt[], mark: Stmt[], value: string }>} */
+    const compiled = new Map();
+    const propertyCode = (/** @type {string} */ name) => {
+      let code = compiled.get(name);
+      if (!code) {
+        const value = this.fresh('x');
+        const body = this.schema(this.child(entry, 'properties', name), value, under(name), null, {
+          rule: 'properties',
+          message: messageOf('properties', s),
+        });
+        const mark = evaluated
+          ? [js.exprStmt(js.call(this.c.helper('seeProp'), [js.id(evaluated), js.str(name)]))]
+          : [];
+        code = { body, mark, value };
+        compiled.set(name, code);
+      }
+      return code;
+    };
+    // Only when the value is checked (else a lone presence test is as short), and `properties`
+    // stands in this schema (it does, being asked).
+    const mergesRequired = (/** @type {string} */ name) => {
+      if (!requiredNames.has(name) || !s.properties || !Object.hasOwn(s.properties, name)) {
+        return false;
+      }
+      const { body, mark } = propertyCode(name);
+      if (!body.length && !mark.length) return false;
+      merged.add(name);
+      return true;
+    };
     for (const k of OBJECT_KEYWORDS.filter((k) => k in s)) {
       const v = s[k];
       switch (k) {
         case 'required':
           // One test per name: smaller, once compressed, than a helper looping over a list.
           for (const name of /** @type {string[]} */ (v)) {
+            if (mergesRequired(name)) continue;
             out.push(
               js.ifs(js.not(has(name)), [
                 this.fail(under(name), 'required', messageOf('required', s)),
@@ -631,17 +665,14 @@ class Scope {
           break;
         case 'properties':
           for (const name of Object.keys(v)) {
-            const sub = this.child(entry, 'properties', name);
-            const value = this.fresh('x');
-            const body = this.schema(sub, value, under(name), null, {
-              rule: 'properties',
-              message: messageOf('properties', s),
-            });
-            const mark = evaluated
-              ? [js.exprStmt(js.call(this.c.helper('seeProp'), [js.id(evaluated), js.str(name)]))]
-              : [];
-            if (!body.length && !mark.length) continue;
-            out.push(js.ifs(has(name), [...mark, ...this.bind(value, js.member(X, name), body)]));
+            const { body, mark, value } = propertyCode(name);
+            const missing = merged.has(name)
+              ? [this.fail(under(name), 'required', messageOf('required', s))]
+              : undefined;
+            if (!body.length && !mark.length && !missing) continue;
+            out.push(
+              js.ifs(has(name), [...mark, ...this.bind(value, js.member(X, name), body)], missing),
+            );
           }
           break;
         case 'patternProperties':

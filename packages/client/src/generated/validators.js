@@ -14,65 +14,65 @@ const pattern6 = /^[0-9a-f]{64}$/u;
 const pattern7 = /^[0-9]{4}(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])(([01][0-9]|2[0-3])[0-5][0-9][0-5][0-9])?$/u;
 function check0(d, p, e) {
     if (isJsonObject(d)) {
-        if (!hasField(d, "fenOrderId"))
-            e = issue(e, p + "/fenOrderId", "required", "is required");
-        if (!hasField(d, "mid"))
-            e = issue(e, p + "/mid", "required", "is required");
-        if (!hasField(d, "serviceId"))
-            e = issue(e, p + "/serviceId", "required", "is required");
-        if (!hasField(d, "type"))
-            e = issue(e, p + "/type", "required", "is required");
-        for (const key0 in d) {
-            if (!(key0 === "fenOrderId" || key0 === "mid" || key0 === "serviceId" || key0 === "type" || key0 === "detail"))
-                e = issue(e, p + "/" + pointerSegment(key0), "additionalProperties", "is not a known field");
+        for (const key4 in d) {
+            if (!(key4 === "fenOrderId" || key4 === "mid" || key4 === "serviceId" || key4 === "type" || key4 === "detail"))
+                e = issue(e, p + "/" + pointerSegment(key4), "additionalProperties", "is not a known field");
         }
         if (hasField(d, "fenOrderId")) {
-            const x2 = d.fenOrderId;
-            if (typeof x2 === "string") {
-                if (longerThan(x2, 32))
+            const x0 = d.fenOrderId;
+            if (typeof x0 === "string") {
+                if (longerThan(x0, 32))
                     e = issue(e, p + "/fenOrderId", "maxLength", "must be at most 32 characters");
-                if (x2 === "")
+                if (x0 === "")
                     e = issue(e, p + "/fenOrderId", "minLength", "must be at least 1 characters");
-                if (x2.length <= 64)
-                    if (!pattern2.test(x2))
+                if (x0.length <= 64)
+                    if (!pattern2.test(x0))
                         e = issue(e, p + "/fenOrderId", "pattern", "must be letters, digits and _-|* only");
             }
             else
                 e = issue(e, p + "/fenOrderId", "type", "must be string");
         }
+        else
+            e = issue(e, p + "/fenOrderId", "required", "is required");
         if (hasField(d, "mid")) {
-            const x3 = d.mid;
-            if (typeof x3 === "string") {
-                if (longerThan(x3, 32))
+            const x1 = d.mid;
+            if (typeof x1 === "string") {
+                if (longerThan(x1, 32))
                     e = issue(e, p + "/mid", "maxLength", "must be at most 32 characters");
-                if (x3 === "")
+                if (x1 === "")
                     e = issue(e, p + "/mid", "minLength", "must be at least 1 characters");
             }
             else
                 e = issue(e, p + "/mid", "type", "must be string");
         }
+        else
+            e = issue(e, p + "/mid", "required", "is required");
         if (hasField(d, "serviceId")) {
-            const x4 = d.serviceId;
-            if (typeof x4 === "string") {
-                if (longerThan(x4, 32))
+            const x2 = d.serviceId;
+            if (typeof x2 === "string") {
+                if (longerThan(x2, 32))
                     e = issue(e, p + "/serviceId", "maxLength", "must be at most 32 characters");
-                if (x4 === "")
+                if (x2 === "")
                     e = issue(e, p + "/serviceId", "minLength", "must be at least 1 characters");
             }
             else
                 e = issue(e, p + "/serviceId", "type", "must be string");
         }
+        else
+            e = issue(e, p + "/serviceId", "required", "is required");
         if (hasField(d, "type")) {
-            const x5 = d.type;
-            if (typeof x5 === "string") {
-                if (longerThan(x5, 32))
+            const x3 = d.type;
+            if (typeof x3 === "string") {
+                if (longerThan(x3, 32))
                     e = issue(e, p + "/type", "maxLength", "must be at most 32 characters");
             }
             else
                 e = issue(e, p + "/type", "type", "must be string");
-            if (!(x5 === "Order_Paid"))
+            if (!(x3 === "Order_Paid"))
                 e = issue(e, p + "/type", "enum", "must be one of [\"Order_Paid\"]");
         }
+        else
+            e = issue(e, p + "/type", "required", "is required");
         if (hasField(d, "detail"))
             e = check3(d.detail, p + "/detail", e);
     }
@@ -86,67 +86,67 @@ function check0(d, p, e) {
 }
 function check1(d, p, e) {
     if (isJsonObject(d)) {
-        if (!hasField(d, "appId"))
-            e = issue(e, p + "/appId", "required", "is required");
-        if (!hasField(d, "timestamp"))
-            e = issue(e, p + "/timestamp", "required", "is required");
-        if (!hasField(d, "nonce"))
-            e = issue(e, p + "/nonce", "required", "is required");
-        if (!hasField(d, "signMethod"))
-            e = issue(e, p + "/signMethod", "required", "is required");
-        if (!hasField(d, "signature"))
-            e = issue(e, p + "/signature", "required", "is required");
-        for (const key0 in d) {
-            if (!(key0 === "appId" || key0 === "timestamp" || key0 === "nonce" || key0 === "signMethod" || key0 === "signature"))
-                e = issue(e, p + "/" + pointerSegment(key0), "additionalProperties", "is not a known field");
+        for (const key5 in d) {
+            if (!(key5 === "appId" || key5 === "timestamp" || key5 === "nonce" || key5 === "signMethod" || key5 === "signature"))
+                e = issue(e, p + "/" + pointerSegment(key5), "additionalProperties", "is not a known field");
         }
         if (hasField(d, "appId")) {
-            const x2 = d.appId;
-            if (typeof x2 === "string") {
-                if (longerThan(x2, 64))
+            const x0 = d.appId;
+            if (typeof x0 === "string") {
+                if (longerThan(x0, 64))
                     e = issue(e, p + "/appId", "maxLength", "must be at most 64 characters");
-                if (x2 === "")
+                if (x0 === "")
                     e = issue(e, p + "/appId", "minLength", "must be at least 1 characters");
             }
             else
                 e = issue(e, p + "/appId", "type", "must be string");
         }
+        else
+            e = issue(e, p + "/appId", "required", "is required");
         if (hasField(d, "timestamp")) {
-            const x3 = d.timestamp;
-            if (typeof x3 === "string") {
-                if (!pattern5.test(x3))
+            const x1 = d.timestamp;
+            if (typeof x1 === "string") {
+                if (!pattern5.test(x1))
                     e = issue(e, p + "/timestamp", "pattern", "must be 14 digits, yyyyMMddHHmmss");
             }
             else
                 e = issue(e, p + "/timestamp", "type", "must be string");
         }
+        else
+            e = issue(e, p + "/timestamp", "required", "is required");
         if (hasField(d, "nonce")) {
-            const x4 = d.nonce;
-            if (typeof x4 === "string") {
-                if (longerThan(x4, 128))
+            const x2 = d.nonce;
+            if (typeof x2 === "string") {
+                if (longerThan(x2, 128))
                     e = issue(e, p + "/nonce", "maxLength", "must be at most 128 characters");
-                if (x4 === "")
+                if (x2 === "")
                     e = issue(e, p + "/nonce", "minLength", "must be at least 1 characters");
             }
             else
                 e = issue(e, p + "/nonce", "type", "must be string");
         }
+        else
+            e = issue(e, p + "/nonce", "required", "is required");
         if (hasField(d, "signMethod")) {
-            const x5 = d.signMethod;
-            if (!(typeof x5 === "string"))
+            const x3 = d.signMethod;
+            if (!(typeof x3 === "string"))
                 e = issue(e, p + "/signMethod", "type", "must be string");
-            if (!(x5 === "SHA256"))
+            if (!(x3 === "SHA256"))
                 e = issue(e, p + "/signMethod", "enum", "must be one of [\"SHA256\"]");
         }
+        else
+            e = issue(e, p + "/signMethod", "required", "is required");
         if (hasField(d, "signature")) {
-            const x6 = d.signature;
-            if (typeof x6 === "string") {
-                if (!pattern6.test(x6))
+            const x4 = d.signature;
+            if (typeof x4 === "string") {
+                if (!pattern6.test(x4))
                     e = issue(e, p + "/signature", "pattern", "must be 64 lower-case hex digits");
             }
             else
                 e = issue(e, p + "/signature", "type", "must be string");
         }
+        else
+            e = issue(e, p + "/signature", "required", "is required");
     }
     else
         e = issue(e, p, "type", "must be object");
@@ -154,39 +154,38 @@ function check1(d, p, e) {
 }
 function check3(d, p, e) {
     if (isJsonObject(d)) {
-        if (!hasField(d, "paidTime"))
-            e = issue(e, p + "/paidTime", "required", "is required");
-        for (const key0 in d) {
-            if (!(key0 === "paidTime"))
-                e = issue(e, p + "/" + pointerSegment(key0), "additionalProperties", "is not a known field");
+        for (const key1 in d) {
+            if (!(key1 === "paidTime"))
+                e = issue(e, p + "/" + pointerSegment(key1), "additionalProperties", "is not a known field");
         }
         if (hasField(d, "paidTime")) {
-            const x2 = d.paidTime;
-            if (typeof x2 === "string") {
-                if (longerThan(x2, 64))
+            const x0 = d.paidTime;
+            if (typeof x0 === "string") {
+                if (longerThan(x0, 64))
                     e = issue(e, p + "/paidTime", "maxLength", "must be at most 64 characters");
-                if (x2.length <= 128)
-                    if (!pattern7.test(x2))
+                if (x0.length <= 128)
+                    if (!pattern7.test(x0))
                         e = issue(e, p + "/paidTime", "pattern", "must be yyyyMMddHHmmss (or yyyyMMdd), Beijing time");
             }
             else
                 e = issue(e, p + "/paidTime", "type", "must be string");
         }
+        else
+            e = issue(e, p + "/paidTime", "required", "is required");
     }
     else
         e = issue(e, p, "type", "must be object");
     return e;
 }
 function test4(d) {
-    if (isJsonObject(d)) {
-        if (!hasField(d, "type"))
-            return false;
+    if (isJsonObject(d))
         if (hasField(d, "type")) {
             const x0 = d.type;
             if (x0 !== "Order_Paid")
                 return false;
         }
-    }
+        else
+            return false;
     return true;
 }
 /** The issues of a request body of `syncPayScoreOrder`, or null when it is valid. */
