@@ -2,9 +2,9 @@ import { once } from 'node:events';
 import { parseArgs } from 'node:util';
 import { DEFAULT_HOST, DEFAULT_PORT, ENV_APP_ID, ENV_APP_KEY } from './constants.js';
 import { type CredentialSource, resolveCredentialSources } from './credentials.js';
-import type { MockRequestLog } from './gate.js';
 import { startMock } from './mock.js';
 import type { PrismLogLevel } from './prism.js';
+import type { MockRequestLog } from './request-log.js';
 
 /** Where the CLI writes and what stops it; injectable so tests run it in-process. */
 export interface CliIo {

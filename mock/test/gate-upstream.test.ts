@@ -4,8 +4,9 @@ import { connect } from 'node:net';
 import { sign } from '@tianman/signer';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SANDBOX_CREDENTIALS } from '../src/credentials.js';
-import { createGate, type MockRequestLog } from '../src/gate.js';
+import { createGate } from '../src/gate.js';
 import { NonceCache } from '../src/nonce-cache.js';
+import type { MockRequestLog } from '../src/request-log.js';
 import { TokenStore } from '../src/token-store.js';
 import { SYNC_PATH, validBody } from './helpers.js';
 

@@ -1,0 +1,54 @@
+import { ERR_PARAMETER, INFO_BAD_REQUEST } from './constants.js';
+import { type Answer, gatewayError } from './gateway-answers.js';
+import { isUtf8JsonContentType } from './json-content-type.js';
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * The gateway's own check that the body can be read at all (the spec's 400): JSON, in UTF-8,
+ * declared so, without a byte order mark. An empty body goes on to Prism, which answers the
+ * contract's "body required" with the 422 example.
+ */
+export function checkJsonBody(contentType: string | undefined, body: Buffer): Answer | undefined {
+  if (body.length === 0) return undefined;
+  if (!isUtf8JsonContentType(contentType ?? '')) {
+    return gatewayError(
+      400,
+      ERR_PARAMETER,
+      `${INFO_BAD_REQUEST}: Content-Type must be application/json (UTF-8); got ${JSON.stringify(contentType ?? '')}`,
+      'content-type',
+    );
+  }
+  if (body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf) {
+    // TextDecoder would drop it silently and JSON.parse accept the rest, but Prism never answers
+    // such a body; JSON text must not start with one (RFC 8259 §8.1).
+    return gatewayError(
+      400,
+      ERR_PARAMETER,
+      `${INFO_BAD_REQUEST}: body starts with a UTF-8 byte order mark (EF BB BF); send the JSON without it`,
+      'encoding',
+    );
+  }
+  let text: string;
+  try {
+    text = utf8.decode(body);
+  } catch {
+    return gatewayError(
+      400,
+      ERR_PARAMETER,
+      `${INFO_BAD_REQUEST}: body is not valid UTF-8`,
+      'encoding',
+    );
+  }
+  try {
+    JSON.parse(text);
+  } catch (error) {
+    return gatewayError(
+      400,
+      ERR_PARAMETER,
+      `${INFO_BAD_REQUEST} (request body is not valid JSON: ${(error as Error).message})`,
+      'malformed-json',
+    );
+  }
+  return undefined;
+}

@@ -1,0 +1,43 @@
+import type { AuthReason } from './auth-result.js';
+
+/** Why the gate itself answered instead of Prism; sent as the `x-mock-reason` header. */
+export type GateReason =
+  | AuthReason
+  | 'content-type'
+  | 'encoding'
+  | 'malformed-json'
+  | 'body-too-large'
+  | 'prefer'
+  | 'client-closed'
+  | 'internal';
+
+/** What the gate sends back for one request, whoever decided it (the gate or Prism). */
+export interface Answer {
+  status: number;
+  headers: Record<string, string | string[]>;
+  body: Buffer;
+  /** Set when the gate answered itself. */
+  reason?: GateReason;
+  /** For the log when the body cannot carry it (nothing is sent for a client that left). */
+  info?: string;
+}
+
+/** A JSON answer, UTF-8. */
+export function jsonAnswer(status: number, value: unknown, reason?: GateReason): Answer {
+  return {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8' },
+    body: Buffer.from(JSON.stringify(value), 'utf8'),
+    ...(reason ? { reason } : {}),
+  };
+}
+
+/** An answer in the gateway's own dialect, `{ errCode, errInfo }`. */
+export function gatewayError(
+  status: number,
+  errCode: string,
+  errInfo: string,
+  reason: GateReason,
+): Answer {
+  return jsonAnswer(status, { errCode, errInfo }, reason);
+}
