@@ -1,4 +1,23 @@
+// `application/json` or a structured-syntax `+json` type. A suffix of token characters then a
+// literal: each character is read once (test/redos-guard.test.ts proves every pattern linear).
 const JSON_MEDIA_TYPE = /^application\/(?:[\w.+-]+\+)?json$/i;
+const UTF8 = /^utf-?8$/i;
+
+/**
+ * The value of a `charset` parameter, one pair of quotes removed; `undefined` when `param` is
+ * another parameter. Split at the first `=` with `indexOf` and `trim`, never a pattern with two
+ * adjacent `\s*`: a header value is the caller's, and such a pattern backtracks on blanks.
+ */
+function charsetOf(param: string): string | undefined {
+  const equals = param.indexOf('=');
+  if (equals === -1 || param.slice(0, equals).trim().toLowerCase() !== 'charset') return undefined;
+  const value = param.slice(equals + 1).trim();
+  // The whole value, one pair of quotes removed: a value that does not parse (`"latin1"x`) is
+  // then not UTF-8, rather than no charset at all.
+  return value.length >= 2 && value.startsWith('"') && value.endsWith('"')
+    ? value.slice(1, -1)
+    : value;
+}
 
 /**
  * Whether a `Content-Type` names JSON in UTF-8: `application/json` or `application/…+json`, any
@@ -6,10 +25,6 @@ const JSON_MEDIA_TYPE = /^application\/(?:[\w.+-]+\+)?json$/i;
  */
 export function isUtf8JsonContentType(contentType: string): boolean {
   const [mediaType = '', ...params] = contentType.split(';').map((part) => part.trim());
-  // The whole value after `charset=`, one pair of quotes removed: a value that does not parse
-  // (`"latin1"x`) is then not UTF-8, rather than no charset at all.
-  const charset = params
-    .map((param) => /^charset\s*=\s*(.*)$/i.exec(param)?.[1]?.replace(/^"(.*)"$/, '$1'))
-    .find((value) => value !== undefined);
-  return JSON_MEDIA_TYPE.test(mediaType) && !(charset && !/^utf-?8$/i.test(charset));
+  const charset = params.map(charsetOf).find((value) => value !== undefined);
+  return JSON_MEDIA_TYPE.test(mediaType) && !(charset && !UTF8.test(charset));
 }
