@@ -3,6 +3,7 @@ import { ERR_AUTH, INFO_AUTH_FAILED } from './constants.js';
 /** Why the gate refused a request's authentication; also sent as the `x-mock-reason` header. */
 export type AuthReason =
   | 'missing-authorization'
+  | 'authorization-too-large'
   | 'scheme'
   | 'malformed'
   | 'app-id'

@@ -36,6 +36,15 @@ export const DEFAULT_TOKEN_TTL_SECONDS = 3600;
 /** The platform lets an appId hold about ten live tokens; the oldest goes when an eleventh is issued. */
 export const DEFAULT_MAX_LIVE_TOKENS = 10;
 
+/**
+ * Longest `Authorization` value the gate reads, in characters (Node gives header values as
+ * latin1 strings, one character per byte). A real OPEN-BODY-SIG header is about 200 characters
+ * and an OPEN-ACCESS-TOKEN one about 60; anything past this is refused before it is parsed, so
+ * no parser ever sees kilobytes of attacker-chosen text. Node's own limit on all headers
+ * together (16 KiB, `--max-http-header-size`) applies before the gate runs.
+ */
+export const MAX_AUTHORIZATION_LENGTH = 4096;
+
 /** Larger bodies are refused before they are buffered: the endpoint's body is a few hundred bytes. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AuthContext } from './auth-context.js';
 import { checkAuthorization } from './check-authorization.js';
+import { checkAuthorizationSize } from './check-authorization-size.js';
 import { checkJsonBody } from './check-json-body.js';
 import {
   ERR_PARAMETER,
@@ -47,6 +48,8 @@ export function createGate(options: GateOptions): {
   const prism = createPrismForwarder(options.prismUrl, options.upstreamTimeoutMs ?? 10_000);
 
   async function answer(req: IncomingMessage, body: Buffer): Promise<Answer> {
+    const tooLarge = checkAuthorizationSize(req.headers.authorization);
+    if (tooLarge) return gatewayError(412, tooLarge.errCode, tooLarge.errInfo, tooLarge.reason);
     const path = new URL(req.url ?? '/', 'http://mock.invalid').pathname;
     if (req.method === 'POST' && path === TOKEN_PATH) {
       const unreadable = checkJsonBody(req.headers['content-type'], body);
