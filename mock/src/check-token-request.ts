@@ -1,5 +1,4 @@
-import { timingSafeEqual } from 'node:crypto';
-import { parseTimestamp, signTokenRequest } from '@tianman/signer';
+import { constantTimeEqual, parseTimestamp, signTokenRequest } from '@tianman/signer';
 import type { AuthContext } from './auth-context.js';
 import { type AuthAcceptance, type AuthRejection, rejectAuth } from './auth-result.js';
 import { ENV_APP_ID, INFO_TIMESTAMP_UNPARSABLE } from './constants.js';
@@ -67,10 +66,4 @@ export async function checkTokenRequest(
   const expiresAt = signedAt + toleranceSeconds * 1000;
   const replay = rememberNonce(ctx, request.appId, request.nonce, expiresAt, now, 'nonce');
   return replay ?? { ok: true, appId: request.appId };
-}
-
-function constantTimeEqual(a: string, b: string): boolean {
-  const left = Buffer.from(a, 'utf8');
-  const right = Buffer.from(b, 'utf8');
-  return left.length === right.length && timingSafeEqual(left, right);
 }
