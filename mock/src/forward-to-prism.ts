@@ -27,10 +27,22 @@ export interface PrismForwarder {
   close(): void;
 }
 
+/**
+ * Whether a request failed because the kept-alive connection it was given was closed by the
+ * other end as it was reused: a reset or a broken pipe before any answer.
+ */
+function isStaleConnection(error: NodeJS.ErrnoException): boolean {
+  return error.code === 'ECONNRESET' || error.code === 'EPIPE';
+}
+
 /** A forwarder to the Prism listening at `prismUrl` (loopback). */
 export function createPrismForwarder(prismUrl: string, timeoutMs: number): PrismForwarder {
-  // Keep-alive to Prism: one loopback connection per concurrent request, reused.
-  const agent = new Agent({ keepAlive: true });
+  // Keep-alive to Prism: one loopback connection per concurrent request, reused. Prism (Node's
+  // HTTP server) closes a connection idle for 5 s and says so (`Keep-Alive: timeout=5`); Node's
+  // agent honours that hint, closing its idle sockets a second earlier, only when it has a
+  // `timeout` of its own — without one its idle sockets never expire and sooner or later one is
+  // reused just as Prism closes it.
+  const agent = new Agent({ keepAlive: true, timeout: timeoutMs });
 
   function forward(
     req: IncomingMessage,
@@ -49,11 +61,29 @@ export function createPrismForwarder(prismUrl: string, timeoutMs: number): Prism
     const upstreamUrl = new URL(prismUrl);
     upstreamUrl.pathname = target.pathname;
     upstreamUrl.search = target.search;
+    return send(upstreamUrl, { method: req.method ?? 'GET', headers }, body, agent);
+  }
+
+  /**
+   * One request to Prism. A kept-alive connection can still close under the request (the agent's
+   * idle timer and Prism's race, and on a loaded machine either can run late): when a reused
+   * connection fails before any answer, the request is sent once more on a fresh connection.
+   * That is safe because Prism keeps no state — the same request answered twice changes nothing
+   * — and the gate's own checks (the nonce among them) ran once, before forwarding.
+   */
+  function send(
+    upstreamUrl: URL,
+    options: { method: string; headers: Record<string, string | string[]> },
+    body: Buffer,
+    via: Agent | false,
+  ): Promise<Answer> {
     return new Promise<Answer>((resolve, reject) => {
+      let answered = false;
       const upstream = request(
         upstreamUrl,
-        { method: req.method, headers, agent, timeout: timeoutMs },
+        { ...options, agent: via, timeout: timeoutMs },
         (response) => {
+          answered = true;
           const chunks: Buffer[] = [];
           response.on('data', (chunk: Buffer) => chunks.push(chunk));
           response.on('error', reject);
@@ -74,7 +104,13 @@ export function createPrismForwarder(prismUrl: string, timeoutMs: number): Prism
       upstream.on('timeout', () =>
         upstream.destroy(new Error(`Prism did not answer within ${timeoutMs} ms`)),
       );
-      upstream.on('error', reject);
+      upstream.on('error', (error: NodeJS.ErrnoException) => {
+        if (upstream.reusedSocket && !answered && isStaleConnection(error)) {
+          resolve(send(upstreamUrl, options, body, false));
+        } else {
+          reject(error);
+        }
+      });
       upstream.end(body);
     });
   }
