@@ -1,12 +1,16 @@
 import { ERR_PARAMETER, INFO_BAD_REQUEST } from './constants.js';
+import { findDuplicateKey } from './find-duplicate-key.js';
 import { type Answer, gatewayError } from './gateway-answers.js';
 import { isUtf8JsonContentType } from './json-content-type.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
+/** Longest JSON Pointer quoted in a refusal: enough to find the key, short enough for a log line. */
+const MAX_POINTER_SHOWN = 100;
+
 /**
  * The gateway's own check that the body can be read at all (the spec's 400): JSON, in UTF-8,
- * declared so, without a byte order mark. An empty body goes on to Prism, which answers the
+ * declared so, without a byte order mark, and with no key twice in one object. An empty body goes on to Prism, which answers the
  * contract's "body required" with the 422 example.
  */
 export function checkJsonBody(contentType: string | undefined, body: Buffer): Answer | undefined {
@@ -48,6 +52,19 @@ export function checkJsonBody(contentType: string | undefined, body: Buffer): An
       ERR_PARAMETER,
       `${INFO_BAD_REQUEST} (request body is not valid JSON: ${(error as Error).message})`,
       'malformed-json',
+    );
+  }
+  const duplicate = findDuplicateKey(text);
+  if (duplicate !== undefined) {
+    const shown =
+      duplicate.length > MAX_POINTER_SHOWN
+        ? `${duplicate.slice(0, MAX_POINTER_SHOWN)}…`
+        : duplicate;
+    return gatewayError(
+      400,
+      ERR_PARAMETER,
+      `${INFO_BAD_REQUEST}: duplicate key at ${JSON.stringify(shown)}; each key may appear once per object (parsers disagree on which value wins)`,
+      'duplicate-key',
     );
   }
   return undefined;

@@ -6,6 +6,7 @@ export type GateReason =
   | 'content-type'
   | 'encoding'
   | 'malformed-json'
+  | 'duplicate-key'
   | 'body-too-large'
   | 'prefer'
   | 'client-closed'
