@@ -11,16 +11,24 @@ export type AuthReason =
   | 'timestamp-skew'
   | 'signature'
   | 'nonce-reused'
+  | 'nonce-cache-full'
   | 'token-unknown'
   | 'token-expired'
   | 'token-revoked';
 
-/** The gateway's answer to a failed authentication: HTTP 412, `errCode` 1000. */
+/**
+ * The gateway's answer to a failed authentication: HTTP 412, `errCode` 1000, unless `status`
+ * says otherwise (a check that cannot be made now rather than one that failed).
+ */
 export interface AuthRejection {
   ok: false;
   reason: AuthReason;
   errCode: string;
   errInfo: string;
+  /** HTTP status, when not 412. */
+  status?: number;
+  /** Seconds for a `Retry-After` header, when waiting is the fix. */
+  retryAfterSeconds?: number;
 }
 
 /** An authenticated request. */

@@ -11,7 +11,7 @@ import {
   TOKEN_PATH,
 } from './constants.js';
 import { createPrismForwarder } from './forward-to-prism.js';
-import { type Answer, gatewayError } from './gateway-answers.js';
+import { type Answer, authRefusal, gatewayError } from './gateway-answers.js';
 import { checkPrefer, withExampleCode } from './prefer.js';
 import { ClientClosedError, readBody } from './read-body.js';
 import { CLIENT_CLOSED, type MockRequestLog, requestLogEntry } from './request-log.js';
@@ -49,7 +49,7 @@ export function createGate(options: GateOptions): {
 
   async function answer(req: IncomingMessage, body: Buffer): Promise<Answer> {
     const tooLarge = checkAuthorizationSize(req.headers.authorization);
-    if (tooLarge) return gatewayError(412, tooLarge.errCode, tooLarge.errInfo, tooLarge.reason);
+    if (tooLarge) return authRefusal(tooLarge);
     const path = new URL(req.url ?? '/', 'http://mock.invalid').pathname;
     if (req.method === 'POST' && path === TOKEN_PATH) {
       const unreadable = checkJsonBody(req.headers['content-type'], body);
@@ -57,7 +57,7 @@ export function createGate(options: GateOptions): {
       return answerTokenRequest(body, options.auth, () => forward(req, path, body));
     }
     const auth = await checkAuthorization(req.headers.authorization, body, options.auth);
-    if (!auth.ok) return gatewayError(412, auth.errCode, auth.errInfo, auth.reason);
+    if (!auth.ok) return authRefusal(auth);
     const unreadable = checkJsonBody(req.headers['content-type'], body);
     if (unreadable) return unreadable;
     return forward(req, path, body);

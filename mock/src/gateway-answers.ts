@@ -1,4 +1,4 @@
-import type { AuthReason } from './auth-result.js';
+import type { AuthReason, AuthRejection } from './auth-result.js';
 
 /** Why the gate itself answered instead of Prism; sent as the `x-mock-reason` header. */
 export type GateReason =
@@ -41,4 +41,18 @@ export function gatewayError(
   reason: GateReason,
 ): Answer {
   return jsonAnswer(status, { errCode, errInfo }, reason);
+}
+
+/** The answer to a refused authentication: 412 unless the refusal says otherwise. */
+export function authRefusal(rejection: AuthRejection): Answer {
+  const answer = gatewayError(
+    rejection.status ?? 412,
+    rejection.errCode,
+    rejection.errInfo,
+    rejection.reason,
+  );
+  if (rejection.retryAfterSeconds !== undefined) {
+    answer.headers['retry-after'] = String(rejection.retryAfterSeconds);
+  }
+  return answer;
 }

@@ -1,7 +1,7 @@
 import type { AuthContext } from './auth-context.js';
 import { checkTokenRequest, type TokenRequestBody } from './check-token-request.js';
 import { ERR_OK, INFO_OK } from './constants.js';
-import { type Answer, gatewayError, jsonAnswer } from './gateway-answers.js';
+import { type Answer, authRefusal, jsonAnswer } from './gateway-answers.js';
 
 /**
  * `POST /v1/token/access`, implemented for real. Prism checks the body against
@@ -17,7 +17,7 @@ export async function answerTokenRequest(
   if (validated.status !== 200) return validated;
   const tokenRequest = JSON.parse(body.toString('utf8')) as TokenRequestBody;
   const result = await checkTokenRequest(tokenRequest, auth);
-  if (!result.ok) return gatewayError(412, result.errCode, result.errInfo, result.reason);
+  if (!result.ok) return authRefusal(result);
   const token = auth.tokens.issue(result.appId, auth.now());
   return jsonAnswer(200, { errCode: ERR_OK, errInfo: INFO_OK, ...token });
 }
