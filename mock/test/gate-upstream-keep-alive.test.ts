@@ -1,12 +1,10 @@
-import { createServer, type IncomingMessage, request, type Server } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { IncomingMessage } from 'node:http';
+import type { Socket } from 'node:net';
 import { sign } from '@tianman/signer';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SANDBOX_CREDENTIALS } from '../src/credentials.js';
-import { createGate } from '../src/gate.js';
-import { NonceCache } from '../src/nonce-cache.js';
 import type { MockRequestLog } from '../src/request-log.js';
-import { TokenStore } from '../src/token-store.js';
+import { type GateHarness, post, startGateHarness } from './gate-harness.js';
 import { SYNC_PATH, validBody } from './helpers.js';
 
 // The gate keeps its connections to Prism alive between requests. Prism (Node's HTTP server)
@@ -20,85 +18,46 @@ const body = JSON.stringify(validBody);
 const logs: MockRequestLog[] = [];
 /** How many requests each connection has brought the stand-in. */
 const served = new WeakMap<Socket, number>();
-let upstream: Server;
-let front: Server;
-let gate: ReturnType<typeof createGate>;
-let dropReused = true;
-let delayMs = 0;
 const connections = new Set<Socket>();
+let dropReused = true;
+let dropAll = false;
+let delayMs = 0;
+let harness: GateHarness;
 
 beforeAll(async () => {
-  upstream = createServer((req: IncomingMessage, res) => {
-    const count = (served.get(req.socket) ?? 0) + 1;
-    served.set(req.socket, count);
-    if (dropReused && count > 1) {
-      req.socket.destroy();
-      return;
-    }
-    req.resume();
-    req.on('end', () =>
-      setTimeout(() => {
-        res.writeHead(200, { 'content-type': 'application/json' });
-        res.end('{"respCode":"0000","respDesc":"成功"}');
-      }, delayMs),
-    );
-  });
-  upstream.on('connection', (socket: Socket) => connections.add(socket));
-  await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
-  gate = createGate({
-    prismUrl: `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`,
-    exampleCodes: new Map(),
-    log: (entry) => logs.push(entry),
-    auth: {
-      credentials: { ...SANDBOX_CREDENTIALS },
-      now: () => Date.now(),
-      toleranceSeconds: 300,
-      maxLiveTokens: 10,
-      nonces: new NonceCache(),
-      tokens: new TokenStore(3600, 10),
+  harness = await startGateHarness(
+    (req: IncomingMessage, res) => {
+      const count = (served.get(req.socket) ?? 0) + 1;
+      served.set(req.socket, count);
+      if (dropAll || (dropReused && count > 1)) {
+        req.socket.destroy();
+        return;
+      }
+      req.resume();
+      req.on('end', () =>
+        setTimeout(() => {
+          res.writeHead(200, { 'content-type': 'application/json' });
+          res.end('{"respCode":"0000","respDesc":"成功"}');
+        }, delayMs),
+      );
     },
-  });
-  front = createServer(gate.handle);
-  await new Promise<void>((resolve) => front.listen(0, '127.0.0.1', resolve));
+    { log: (entry) => logs.push(entry) },
+  );
+  harness.upstream.on('connection', (socket: Socket) => connections.add(socket));
 });
 
-afterAll(async () => {
-  gate.close();
-  front.closeAllConnections();
-  upstream.closeAllConnections();
-  await new Promise((resolve) => front.close(resolve));
-  await new Promise((resolve) => upstream.close(resolve));
-});
+afterAll(() => harness.close());
 
 beforeEach(() => {
   logs.length = 0;
   dropReused = true;
+  dropAll = false;
   delayMs = 0;
 });
 
 async function send(): Promise<{ status: number; text: string }> {
   const { authorization } = await sign({ ...SANDBOX_CREDENTIALS, body });
-  const { port } = front.address() as AddressInfo;
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port,
-        method: 'POST',
-        path: SYNC_PATH,
-        headers: { 'content-type': 'application/json', authorization },
-        agent: false,
-      },
-      (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => (text += chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
+  return post(harness.url, SYNC_PATH, body, { 'content-type': 'application/json', authorization });
 }
 
 describe('a kept-alive connection to Prism that closes as the gate reuses it', () => {
@@ -131,11 +90,9 @@ describe('a kept-alive connection to Prism that closes as the gate reuses it', (
 
   it('a fresh connection that fails is not tried again: that is a real failure, a 500', async () => {
     dropReused = false;
-    const answer = await send();
-    expect(answer.status).toBe(200);
+    expect((await send()).status).toBe(200);
     // Now every connection, fresh ones included, is dropped on its first request.
-    upstream.removeAllListeners('request');
-    upstream.on('request', (req: IncomingMessage) => req.socket.destroy());
+    dropAll = true;
     const failed = await send();
     expect(failed.status).toBe(500);
     expect(JSON.parse(failed.text)).toMatchObject({ errCode: '9999' });

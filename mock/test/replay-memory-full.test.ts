@@ -1,11 +1,8 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { sign, signTokenRequest } from '@tianman/signer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SANDBOX_CREDENTIALS } from '../src/credentials.js';
-import { createGate } from '../src/gate.js';
 import { NonceCache } from '../src/nonce-cache.js';
-import { TokenStore } from '../src/token-store.js';
+import { type GateHarness, post, startGateHarness } from './gate-harness.js';
 import { SYNC_PATH, validBody } from './helpers.js';
 
 // The replay check holds a bounded number of nonces. Full of nonces still inside their window,
@@ -14,56 +11,33 @@ import { SYNC_PATH, validBody } from './helpers.js';
 
 const body = JSON.stringify(validBody);
 let clock = Date.UTC(2026, 0, 1, 4, 0, 0);
-let upstream: Server;
-let front: Server;
-let gate: ReturnType<typeof createGate>;
-let url = '';
+let harness: GateHarness;
 
 beforeAll(async () => {
-  upstream = createServer((req, res) => {
-    req.resume();
-    req.on('end', () => {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end('{"respCode":"0000","respDesc":"成功"}');
-    });
-  });
-  await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
-  gate = createGate({
-    prismUrl: `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`,
-    exampleCodes: new Map(),
-    auth: {
-      credentials: { ...SANDBOX_CREDENTIALS },
-      now: () => clock,
-      toleranceSeconds: 300,
-      maxLiveTokens: 10,
-      nonces: new NonceCache(3),
-      tokens: new TokenStore(3600, 10),
+  harness = await startGateHarness(
+    (req, res) => {
+      req.resume();
+      req.on('end', () => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end('{"respCode":"0000","respDesc":"成功"}');
+      });
     },
-  });
-  front = createServer(gate.handle);
-  await new Promise<void>((resolve) => front.listen(0, '127.0.0.1', resolve));
-  url = `http://127.0.0.1:${(front.address() as AddressInfo).port}`;
+    { auth: { now: () => clock, nonces: new NonceCache(3) } },
+  );
 });
 
-afterAll(async () => {
-  gate.close();
-  front.closeAllConnections();
-  upstream.closeAllConnections();
-  await new Promise((resolve) => front.close(resolve));
-  await new Promise((resolve) => upstream.close(resolve));
-});
+afterAll(() => harness.close());
 
-async function post(path: string, text: string, authorization = '') {
-  const response = await fetch(`${url}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization },
-    body: text,
+async function send(path: string, text: string, authorization = '') {
+  const answer = await post(harness.url, path, text, {
+    'content-type': 'application/json',
+    authorization,
   });
   return {
-    status: response.status,
-    reason: response.headers.get('x-mock-reason'),
-    retryAfter: response.headers.get('retry-after'),
-    body: (await response.json()) as { errCode?: string; errInfo?: string },
+    status: answer.status,
+    reason: answer.headers['x-mock-reason'],
+    retryAfter: answer.headers['retry-after'],
+    body: JSON.parse(answer.text) as { errCode?: string; errInfo?: string },
   };
 }
 
@@ -75,9 +49,9 @@ describe('a full replay memory', () => {
       signed.push((await sign({ ...SANDBOX_CREDENTIALS, body, now: clock })).authorization);
     }
     for (const authorization of signed.slice(0, 3)) {
-      expect((await post(SYNC_PATH, body, authorization)).status).toBe(200);
+      expect((await send(SYNC_PATH, body, authorization)).status).toBe(200);
     }
-    const refused = await post(SYNC_PATH, body, signed[3]);
+    const refused = await send(SYNC_PATH, body, signed[3]);
     expect(refused).toMatchObject({ status: 503, reason: 'nonce-cache-full', retryAfter: '301' });
     expect(refused.body.errCode).toBe('9999');
     expect(refused.body.errInfo).toBe(
@@ -86,19 +60,19 @@ describe('a full replay memory', () => {
   });
 
   it('still refuses a replay of a remembered nonce as a replay', async () => {
-    const replay = await post(SYNC_PATH, body, signed[0]);
+    const replay = await send(SYNC_PATH, body, signed[0]);
     expect(replay).toMatchObject({ status: 412, reason: 'nonce-reused' });
   });
 
   it('refuses a token request the same way', async () => {
     const request = await signTokenRequest({ ...SANDBOX_CREDENTIALS, now: clock });
-    const refused = await post('/v1/token/access', JSON.stringify(request));
+    const refused = await send('/v1/token/access', JSON.stringify(request));
     expect(refused).toMatchObject({ status: 503, reason: 'nonce-cache-full' });
   });
 
   it('takes requests again once the windows have ended', async () => {
     clock += 301_000;
     const { authorization } = await sign({ ...SANDBOX_CREDENTIALS, body, now: clock });
-    expect((await post(SYNC_PATH, body, authorization)).status).toBe(200);
+    expect((await send(SYNC_PATH, body, authorization)).status).toBe(200);
   });
 });
