@@ -25,7 +25,7 @@ export interface GateOptions {
   /** Example name → status code, per path (see `loadSpec`). */
   exampleCodes: Map<string, Map<string, number>>;
   /** Status code → example names, per path: what `Prefer` may choose (see `loadSpec`). */
-  responses?: Map<string, Map<number, string[]>>;
+  responses: Map<string, Map<number, string[]>>;
   log?: (entry: MockRequestLog) => void;
   /**
    * How long Prism may take to answer before the gate gives up with a 500.
@@ -65,7 +65,7 @@ export function createGate(options: GateOptions): {
 
   /** To Prism, once the `Prefer` header is one the spec can answer. */
   async function forward(req: IncomingMessage, path: string, body: Buffer): Promise<Answer> {
-    const refused = checkPrefer(req.headers.prefer, options.responses?.get(path));
+    const refused = checkPrefer(req.headers.prefer, options.responses.get(path));
     if (refused !== undefined) return gatewayError(400, ERR_PARAMETER, refused, 'prefer');
     const prefer = withExampleCode(req.headers.prefer, options.exampleCodes.get(path));
     return prism.forward(req, body, prefer);

@@ -28,7 +28,8 @@ export function jsonAnswer(status: number, value: unknown, reason?: GateReason):
   return {
     status,
     headers: { 'content-type': 'application/json; charset=utf-8' },
-    body: Buffer.from(JSON.stringify(value), 'utf8'),
+    // Buffer.from encodes a string as UTF-8.
+    body: Buffer.from(JSON.stringify(value)),
     ...(reason ? { reason } : {}),
   };
 }

@@ -20,6 +20,8 @@ export interface GateHarness {
   /** `http://127.0.0.1:<port>` of the stand-in. */
   upstreamUrl: string;
   upstream: Server;
+  /** The gate itself: `close()` ends its connections to the stand-in only. */
+  gate: ReturnType<typeof createGate>;
   close(): Promise<void>;
 }
 
@@ -37,6 +39,7 @@ export async function startGateHarness(
   const { auth, ...rest } = options;
   const gate = createGate({
     exampleCodes: new Map(),
+    responses: new Map(),
     ...rest,
     prismUrl: upstreamUrl,
     auth: {
@@ -55,6 +58,7 @@ export async function startGateHarness(
     url: `http://127.0.0.1:${(front.address() as AddressInfo).port}`,
     upstreamUrl,
     upstream: stand,
+    gate,
     async close() {
       gate.close();
       front.closeAllConnections();

@@ -60,6 +60,38 @@ async function send(): Promise<{ status: number; text: string }> {
   return post(harness.url, SYNC_PATH, body, { 'content-type': 'application/json', authorization });
 }
 
+describe('the gate and its kept-alive connections', () => {
+  it('close() ends the connections it keeps open to Prism', async () => {
+    // A gate of its own, made here rather than before the tests, and closed by the test. The
+    // stand-in sends no keep-alive hint and the gate waits a minute for an answer, so nothing
+    // but close() ends the idle connection within the poll below.
+    const own = await startGateHarness(
+      (req, res) => {
+        req.resume();
+        req.on('end', () => res.end('{}'));
+      },
+      { upstreamTimeoutMs: 60_000 },
+    );
+    own.upstream.keepAliveTimeout = 0;
+    try {
+      let closed = 0;
+      own.upstream.on('connection', (socket: Socket) => socket.on('close', () => closed++));
+      const { authorization } = await sign({ ...SANDBOX_CREDENTIALS, body });
+      const answer = await post(own.url, SYNC_PATH, body, {
+        'content-type': 'application/json',
+        authorization,
+      });
+      expect(answer.status).toBe(200);
+      // Answered, and the connection to the stand-in stays open for the next request.
+      expect(closed).toBe(0);
+      own.gate.close();
+      await expect.poll(() => closed, { timeout: 10_000 }).toBe(1);
+    } finally {
+      await own.close();
+    }
+  });
+});
+
 describe('a kept-alive connection to Prism that closes as the gate reuses it', () => {
   it('the request is sent again on a fresh connection and answered, not a 500', async () => {
     const first = await send();
