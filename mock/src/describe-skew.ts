@@ -12,6 +12,7 @@ export function describeSkew(timestamp: string, now: number, toleranceSeconds: n
   } catch {
     // Unreachable after the format check; the message below still reads.
   }
+  // Stryker disable next-line EqualityOperator: only called past the tolerance (at least 1 s: startMock refuses 0), so the rounded offset is never 0
   const direction = offset < 0 ? 'behind' : 'ahead of';
   const hours = Math.abs(offset) / 3600;
   const hint =

@@ -24,7 +24,10 @@ function charsetOf(param: string): string | undefined {
  * case, with no charset or a UTF-8 one (quoted or not).
  */
 export function isUtf8JsonContentType(contentType: string): boolean {
-  const [mediaType = '', ...params] = contentType.split(';').map((part) => part.trim());
+  const parts = contentType.split(';').map((part) => part.trim());
+  // Stryker disable next-line StringLiteral: split always yields at least one element
+  const mediaType = parts[0] ?? '';
+  const params = parts.slice(1);
   const charset = params.map(charsetOf).find((value) => value !== undefined);
   return JSON_MEDIA_TYPE.test(mediaType) && !(charset && !UTF8.test(charset));
 }

@@ -18,7 +18,11 @@ export function withExampleCode(
 function parsePrefer(value: string): Map<string, string> {
   const pairs = new Map<string, string>();
   for (const part of value.split(/[,;]/)) {
-    const [name = '', raw = ''] = part.split('=', 2).map((s) => s.trim());
+    const pieces = part.split('=', 2).map((s) => s.trim());
+    // Stryker disable next-line StringLiteral: split always yields at least one element
+    const name = pieces[0] ?? '';
+    const raw = pieces[1] ?? '';
+    // Stryker disable next-line ConditionalExpression: an empty name is stored under '' and never looked up
     if (name) pairs.set(name.toLowerCase(), raw.replace(/^"|"$/g, ''));
   }
   return pairs;
@@ -44,14 +48,17 @@ export function checkPrefer(
   }
   const example = pairs.get('example');
   if (example === undefined) return undefined;
+  // Stryker disable next-line OptionalChaining: the codes are the map's own keys, so every get finds a list
   const owners = codes.filter((c) => responses.get(c)?.includes(example));
   if (owners.length === 0) {
     const choices = codes
+      // Stryker disable next-line ArrayDeclaration: the codes are the map's own keys, so the fallback list is never used
       .map((c) => `${c}: ${(responses.get(c) ?? []).join(', ') || '(none)'}`)
       .join('; ');
     return `Prefer example=${shown(example)} is not an example of this operation; choose one of ${choices}`;
   }
   if (code !== undefined && !owners.includes(Number(code))) {
+    // Stryker disable next-line ArrayDeclaration: code was checked above to be one of the map's keys, so the fallback is never used
     const examplesOfCode = responses.get(Number(code)) ?? [];
     return `Prefer example=${example} belongs to code=${owners.join(' or code=')}; code=${code} has ${examplesOfCode.length > 0 ? `examples ${examplesOfCode.join(', ')}` : 'no named examples'}`;
   }
