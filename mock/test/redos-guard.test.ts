@@ -40,7 +40,7 @@ function isRegExpIdentifier(node: ts.Expression): boolean {
 }
 
 /** Every regex literal, RegExp constructor and implicit RegExp in one file's text. */
-export function findPatterns(fileName: string, text: string): Found[] {
+function findPatterns(fileName: string, text: string): Found[] {
   const file = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true);
   const found: Found[] = [];
   const where = (node: ts.Node) =>
