@@ -27,6 +27,7 @@ export function isUtf8JsonContentType(contentType: string): boolean {
   const parts = contentType.split(';').map((part) => part.trim());
   // Stryker disable next-line StringLiteral: split always yields at least one element
   const mediaType = parts[0] ?? '';
+  // Stryker disable next-line MethodExpression: the media type holds no '=', so read as a parameter it is no charset
   const params = parts.slice(1);
   const charset = params.map(charsetOf).find((value) => value !== undefined);
   return JSON_MEDIA_TYPE.test(mediaType) && !(charset && !UTF8.test(charset));

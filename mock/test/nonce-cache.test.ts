@@ -75,3 +75,25 @@ describe('NonceCache at its size limit', () => {
     expect([...cache.keys()].map((key) => key.length)).toEqual([44]);
   });
 });
+
+describe('NonceCache, full, between its once-a-second sweeps', () => {
+  it('frees an ended window at once rather than at the next sweep', () => {
+    const cache = new NonceCache(2);
+    // The first call sweeps (at 1000) and schedules the next sweep for 2000.
+    cache.remember('app', 'soon', 1500, 1000);
+    cache.remember('app', 'later', 9000, 1000);
+    expect(cache.remember('app', 'x', 9000, 1400)).toBe('full');
+    // 1600 is before the next sweep, but past the end of 'soon': it goes, 'x' comes in.
+    expect(cache.remember('app', 'x', 9000, 1600)).toBe('new');
+  });
+
+  it('knows the earliest window after a sweep, whatever the order of the entries', () => {
+    const cache = new NonceCache(3);
+    cache.remember('app', 'a', 9000, 1000);
+    cache.remember('app', 'b', 5000, 1000);
+    // A sweep at 2500 recomputes the earliest end among what stays: 5000.
+    cache.remember('app', 'c', 9000, 2500);
+    expect(cache.remember('app', 'd', 9000, 2600)).toBe('full');
+    expect(cache.retryAfterMs(2600)).toBe(2401);
+  });
+});
