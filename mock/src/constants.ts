@@ -36,6 +36,22 @@ export const DEFAULT_TOKEN_TTL_SECONDS = 3600;
 /** The platform lets an appId hold about ten live tokens; the oldest goes when an eleventh is issued. */
 export const DEFAULT_MAX_LIVE_TOKENS = 10;
 
+/**
+ * Longest `Authorization` value the gate reads, in characters (Node gives header values as
+ * latin1 strings, one character per byte). A real OPEN-BODY-SIG header is about 200 characters
+ * and an OPEN-ACCESS-TOKEN one about 60; anything past this is refused before it is parsed, so
+ * no parser ever sees kilobytes of attacker-chosen text. Node's own limit on all headers
+ * together (16 KiB, `--max-http-header-size`) applies before the gate runs.
+ */
+export const MAX_AUTHORIZATION_LENGTH = 4096;
+
+/**
+ * The most nonces the replay check holds at once. Each is remembered for its timestamp's window
+ * (±300 s by default), so this is about 330 accepted requests a second, sustained, before a new
+ * one must wait; at about 120 bytes an entry (a digest and a number) that is about 12 MB.
+ */
+export const DEFAULT_MAX_NONCES = 100_000;
+
 /** Larger bodies are refused before they are buffered: the endpoint's body is a few hundred bytes. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -54,6 +70,8 @@ export const INFO_AUTH_FAILED = '认证失败';
 export const INFO_TIMESTAMP_UNPARSABLE = 'Timestamp解析失败';
 /** The spec's 400 example wording. */
 export const INFO_BAD_REQUEST = '请求报文格式错误';
+/** The platform's wording for "busy, retry later" (its transient error). */
+export const INFO_BUSY = '系统繁忙,请稍后重试';
 /** The platform's wording for a successful token request. */
 export const INFO_OK = '正常';
 

@@ -4,7 +4,7 @@
  * OPEN-ACCESS-TOKEN tokens.
  * @packageDocumentation
  */
-export type { AuthReason } from './auth.js';
+export type { AuthReason } from './auth-result.js';
 export {
   DEFAULT_HOST,
   DEFAULT_PORT,
@@ -12,6 +12,7 @@ export {
   ENV_APP_KEY,
 } from './constants.js';
 export { type MockCredentials, SANDBOX_CREDENTIALS } from './credentials.js';
-export type { GateReason, MockRequestLog } from './gate.js';
+export type { GateReason } from './gateway-answers.js';
 export { type MockOptions, type RunningMock, startMock } from './mock.js';
 export type { PrismLogLevel } from './prism.js';
+export type { MockRequestLog } from './request-log.js';

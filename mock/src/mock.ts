@@ -8,9 +8,10 @@ import {
   DEFAULT_TOLERANCE_SECONDS,
 } from './constants.js';
 import { type MockCredentials, resolveCredentials } from './credentials.js';
-import { createGate, type MockRequestLog } from './gate.js';
+import { createGate } from './gate.js';
 import { NonceCache } from './nonce-cache.js';
 import { loadSpec, type PrismLogLevel, startPrism } from './prism.js';
+import type { MockRequestLog } from './request-log.js';
 import { defaultSpecPath } from './spec-path.js';
 import { TokenStore } from './token-store.js';
 

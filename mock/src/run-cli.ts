@@ -1,10 +1,10 @@
 import { once } from 'node:events';
-import { parseArgs } from 'node:util';
+import { readCommandLine } from './cli-args.js';
 import { DEFAULT_HOST, DEFAULT_PORT, ENV_APP_ID, ENV_APP_KEY } from './constants.js';
 import { type CredentialSource, resolveCredentialSources } from './credentials.js';
-import type { MockRequestLog } from './gate.js';
 import { startMock } from './mock.js';
 import type { PrismLogLevel } from './prism.js';
+import type { MockRequestLog } from './request-log.js';
 
 /** Where the CLI writes and what stops it; injectable so tests run it in-process. */
 export interface CliIo {
@@ -42,13 +42,12 @@ Ctrl-C stops the mock.
  */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const started = performance.now();
-  let values: ReturnType<typeof parse>;
-  try {
-    values = parse(argv);
-  } catch {
-    io.stderr.write(`tianman-mock: ${describeBadArgument(argv)}\nRun tianman-mock --help.\n`);
+  const commandLine = readCommandLine(argv);
+  if (!commandLine.ok) {
+    io.stderr.write(`tianman-mock: ${commandLine.problem}\nRun tianman-mock --help.\n`);
     return 2;
   }
+  const { values } = commandLine;
   if (values.help) {
     io.stdout.write(HELP);
     return 0;
@@ -88,52 +87,6 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   await mock.close();
   io.stdout.write('tianman-mock: stopped.\n');
   return 0;
-}
-
-const OPTIONS = {
-  port: { type: 'string' },
-  host: { type: 'string' },
-  spec: { type: 'string' },
-  quiet: { type: 'boolean' },
-  verbose: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
-} as const;
-
-function parse(argv: string[]) {
-  return parseArgs({ args: argv, strict: true, allowPositionals: false, options: OPTIONS }).values;
-}
-
-/**
- * What is wrong with a command line the strict parse refused, naming the argument by position:
- * node:util's message quotes it, and a stray word is often a key pasted in the wrong place.
- */
-function describeBadArgument(argv: string[]): string {
-  const { tokens } = parseArgs({
-    args: argv,
-    strict: false,
-    allowPositionals: true,
-    tokens: true,
-    options: OPTIONS,
-  });
-  for (const token of tokens) {
-    const position = `#${token.index + 1}`;
-    if (token.kind === 'positional') {
-      return `unexpected argument ${position}: tianman-mock takes options only`;
-    }
-    if (token.kind !== 'option') continue;
-    if (!Object.hasOwn(OPTIONS, token.name)) return `unknown option ${position}`;
-    const option = `--${token.name}`;
-    const type = OPTIONS[token.name as keyof typeof OPTIONS].type;
-    if (type === 'boolean' && token.value !== undefined) {
-      return `${option} takes no value (argument ${position})`;
-    }
-    if (type === 'string' && (token.value === undefined || !token.inlineValue)) {
-      if (token.value === undefined || token.value.startsWith('-')) {
-        return `${option} needs a value (argument ${position})`;
-      }
-    }
-  }
-  return 'cannot read the command line';
 }
 
 function onceSignal(): Promise<unknown> {

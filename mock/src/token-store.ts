@@ -10,6 +10,13 @@ export interface IssuedToken {
 /** Why a token was refused. */
 export type TokenProblem = 'unknown' | 'expired' | 'revoked';
 
+/**
+ * Revoked tokens remembered so a late caller hears "revoked" rather than "unknown". Bounded:
+ * a client that fetches a token per call revokes one per call, for an hour each. One forgotten
+ * early only changes the wording of its refusal.
+ */
+const MAX_REVOKED_REMEMBERED = 1000;
+
 interface Entry {
   appId: string;
   expiresAt: number;
@@ -41,6 +48,11 @@ export class TokenStore {
     for (const [token] of live.slice(0, Math.max(0, live.length - this.#maxLive + 1))) {
       this.#tokens.delete(token);
       this.#revoked.set(token, now + this.#ttlSeconds * 1000);
+    }
+    // Map iteration is insertion order: the first revoked is the oldest.
+    for (const [token] of this.#revoked) {
+      if (this.#revoked.size <= MAX_REVOKED_REMEMBERED) break;
+      this.#revoked.delete(token);
     }
     const accessToken = randomBytes(16).toString('hex');
     this.#tokens.set(accessToken, { appId, expiresAt: now + this.#ttlSeconds * 1000 });

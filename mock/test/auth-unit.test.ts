@@ -1,6 +1,7 @@
 import { sign } from '@tianman/signer';
 import { describe, expect, it } from 'vitest';
-import { type AuthContext, checkAuthorization } from '../src/auth.js';
+import type { AuthContext } from '../src/auth-context.js';
+import { checkAuthorization } from '../src/check-authorization.js';
 import { NonceCache } from '../src/nonce-cache.js';
 import { TokenStore } from '../src/token-store.js';
 import { rawCall, validBody } from './helpers.js';

@@ -88,6 +88,31 @@ describe('tianman-mock', () => {
     expect(bad.err()).toContain('--port must be');
   });
 
+  it.each([
+    [
+      'a value for a flag',
+      ['--quiet=PASTED-KEY'],
+      /^tianman-mock: --quiet takes no value \(argument #1\)\n/,
+    ],
+    [
+      'an option where a value belongs',
+      ['--host', '--quiet'],
+      /--host needs a value \(argument #1\); one that starts with '-' goes as --host=-…/,
+    ],
+    ['a word after --', ['--quiet', '--', 'PASTED-KEY'], /^tianman-mock: unexpected argument #3: /],
+    ['an unknown short option', ['-PASTED-KEY'], /^tianman-mock: unknown option #1\n/],
+    ['an unknown option with a value', ['--key=PASTED-KEY'], /^tianman-mock: unknown option #1\n/],
+  ])(
+    'refuses %s with exit code 2, naming it by position and never echoing it',
+    async (_, argv, message) => {
+      const cli = io();
+      expect(await runCli(argv, cli.io)).toBe(2);
+      expect(cli.err()).toMatch(message);
+      expect(cli.err()).toMatch(/Run tianman-mock --help\.\n$/);
+      expect(cli.err()).not.toContain('PASTED');
+    },
+  );
+
   it('exits 1 with the reason when it cannot start', async () => {
     const cli = io();
     expect(await runCli(['--port', '0', '--spec', '/nonexistent.yaml'], cli.io)).toBe(1);

@@ -1,7 +1,7 @@
 import { signTokenRequest } from '@tianman/signer';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { checkPrefer, withExampleCode } from '../src/gate.js';
 import { type MockRequestLog, type RunningMock, startMock } from '../src/index.js';
+import { checkPrefer, withExampleCode } from '../src/prefer.js';
 import { rawCall, validBody } from './helpers.js';
 
 const body = JSON.stringify(validBody);

@@ -1,5 +1,7 @@
 import { signTokenRequest } from '@tianman/signer';
+import fc from 'fast-check';
 import { describe, expect, inject, it } from 'vitest';
+import { readAccessToken } from '../src/check-access-token.js';
 import { rawCall, validBody } from './helpers.js';
 
 // The OPEN-ACCESS-TOKEN header must be exactly the scheme, then the `AccessToken` pair and nothing
@@ -40,5 +42,57 @@ describe('the OPEN-ACCESS-TOKEN header around a live token', () => {
     expect(answer.status, answer.text).toBe(412);
     expect(answer.body).toEqual({ errCode: '1000', errInfo: MALFORMED });
     expect(answer.headers.get('x-mock-reason')).toBe('malformed');
+  });
+});
+
+describe('readAccessToken, called directly', () => {
+  // The shape the gate accepts, as one pattern: the reference the hand-written reader must match
+  // (a test may use a pattern; the gate reads with trim and indexOf).
+  const reference = /^\s*\S+\s+AccessToken\s*=\s*"?([^"\s,]+)"?\s*$/;
+
+  it.each([
+    ['OPEN-ACCESS-TOKEN AccessToken=abc', 'abc'],
+    ['  OPEN-ACCESS-TOKEN \t AccessToken = "abc"  ', 'abc'],
+    ['OPEN-ACCESS-TOKEN\tAccessToken=abc', 'abc'],
+    ['OPEN-ACCESS-TOKEN AccessToken="abc', 'abc'],
+    ['OPEN-ACCESS-TOKEN AccessToken=abc"', 'abc'],
+    ['OPEN-ACCESS-TOKEN', undefined],
+    ['OPEN-ACCESS-TOKEN AccessTokn=abc', undefined],
+    ['OPEN-ACCESS-TOKEN accesstoken=abc', undefined],
+    ['OPEN-ACCESS-TOKEN AccessToken abc', undefined],
+    ['OPEN-ACCESS-TOKEN AccessToken=', undefined],
+    ['OPEN-ACCESS-TOKEN AccessToken=""', undefined],
+    ['OPEN-ACCESS-TOKEN AccessToken="', undefined],
+    ['OPEN-ACCESS-TOKEN AccessToken=a b', undefined],
+    ['OPEN-ACCESS-TOKEN AccessToken=a,b', undefined],
+    ['OPEN-ACCESS-TOKEN AccessToken=a"b', undefined],
+    ['OPEN-ACCESS-TOKEN x AccessToken=abc', undefined],
+  ])('%j → %s', (header, token) => {
+    expect(readAccessToken(header)).toBe(token);
+    expect(reference.exec(header)?.[1]).toBe(token);
+  });
+
+  it('reads what the reference pattern reads, on headers made of the pieces that matter', () => {
+    const piece = fc.constantFrom(
+      ' ',
+      '\t',
+      '\n',
+      'OPEN-ACCESS-TOKEN',
+      'AccessToken',
+      '=',
+      '"',
+      ',',
+      'abc',
+      'x',
+    );
+    fc.assert(
+      fc.property(
+        fc.array(piece, { maxLength: 10 }).map((pieces) => pieces.join('')),
+        (header) => {
+          expect(readAccessToken(header)).toBe(reference.exec(header)?.[1]);
+        },
+      ),
+      { numRuns: 5000 },
+    );
   });
 });

@@ -1,12 +1,10 @@
-import { createServer, type IncomingHttpHeaders, request, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingHttpHeaders } from 'node:http';
 import { connect } from 'node:net';
 import { sign } from '@tianman/signer';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SANDBOX_CREDENTIALS } from '../src/credentials.js';
-import { createGate, type MockRequestLog } from '../src/gate.js';
-import { NonceCache } from '../src/nonce-cache.js';
-import { TokenStore } from '../src/token-store.js';
+import type { MockRequestLog } from '../src/request-log.js';
+import { type GateHarness, post, startGateHarness } from './gate-harness.js';
 import { SYNC_PATH, validBody } from './helpers.js';
 
 // The gate alone, in front of a stand-in for Prism that records what it receives and answers
@@ -22,56 +20,38 @@ interface Received {
 let received: Received[] = [];
 let reply: (res: import('node:http').ServerResponse) => void = () => {};
 const logs: MockRequestLog[] = [];
-let upstream: Server;
-let front: Server;
-let gate: ReturnType<typeof createGate>;
+let harness: GateHarness;
 let frontPort = 0;
 
 beforeAll(async () => {
-  upstream = createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk) => (body += chunk));
-    req.on('end', () => {
-      received.push({ method: req.method, url: req.url, headers: req.headers, body });
-      reply(res);
-    });
-  });
-  await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
-  gate = createGate({
-    prismUrl: `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`,
-    exampleCodes: new Map([[SYNC_PATH, new Map([['transient', 412]])]]),
-    responses: new Map([
-      [
-        SYNC_PATH,
-        new Map([
-          [200, ['success']],
-          [412, ['transient']],
-        ]),
-      ],
-    ]),
-    log: (entry) => logs.push(entry),
-    upstreamTimeoutMs: 300,
-    auth: {
-      credentials: { ...SANDBOX_CREDENTIALS },
-      now: () => Date.now(),
-      toleranceSeconds: 300,
-      maxLiveTokens: 10,
-      nonces: new NonceCache(),
-      tokens: new TokenStore(3600, 10),
+  harness = await startGateHarness(
+    (req, res) => {
+      let body = '';
+      req.on('data', (chunk) => (body += chunk));
+      req.on('end', () => {
+        received.push({ method: req.method, url: req.url, headers: req.headers, body });
+        reply(res);
+      });
     },
-  });
-  front = createServer(gate.handle);
-  await new Promise<void>((resolve) => front.listen(0, '127.0.0.1', resolve));
-  frontPort = (front.address() as AddressInfo).port;
+    {
+      exampleCodes: new Map([[SYNC_PATH, new Map([['transient', 412]])]]),
+      responses: new Map([
+        [
+          SYNC_PATH,
+          new Map([
+            [200, ['success']],
+            [412, ['transient']],
+          ]),
+        ],
+      ]),
+      log: (entry) => logs.push(entry),
+      upstreamTimeoutMs: 300,
+    },
+  );
+  frontPort = Number(new URL(harness.url).port);
 });
 
-afterAll(async () => {
-  gate.close();
-  front.closeAllConnections();
-  upstream.closeAllConnections();
-  await new Promise((resolve) => front.close(resolve));
-  await new Promise((resolve) => upstream.close(resolve));
-});
+afterAll(() => harness.close());
 
 beforeEach(() => {
   received = [];
@@ -88,36 +68,17 @@ beforeEach(() => {
 
 const body = JSON.stringify(validBody);
 
-/** A signed request through a raw socket, so any header can be sent as written. */
+/** A signed request on a connection of its own, so any header can be sent as written. */
 async function send(
   extraHeaders: Record<string, string>,
   path = `${SYNC_PATH}?q=1`,
 ): Promise<{ status: number; headers: IncomingHttpHeaders; text: string }> {
   const { authorization } = await sign({ ...SANDBOX_CREDENTIALS, body });
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port: frontPort,
-        method: 'POST',
-        path,
-        headers: {
-          'content-type': 'application/json',
-          authorization,
-          'content-length': Buffer.byteLength(body),
-          ...extraHeaders,
-        },
-        agent: false,
-      },
-      (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => (text += chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text }));
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
+  return post(harness.url, path, body, {
+    'content-type': 'application/json',
+    authorization,
+    'content-length': Buffer.byteLength(body),
+    ...extraHeaders,
   });
 }
 
@@ -137,9 +98,7 @@ describe('what the gate forwards to Prism', () => {
     expect(forwarded).toMatchObject({ method: 'POST', url: `${SYNC_PATH}?q=1`, body });
     expect(forwarded.headers['x-request-id']).toBe('r-1');
     expect(forwarded.headers['content-length']).toBe(String(Buffer.byteLength(body)));
-    expect(forwarded.headers.host).toBe(
-      new URL(`http://127.0.0.1:${(upstream.address() as AddressInfo).port}`).host,
-    );
+    expect(forwarded.headers.host).toBe(new URL(harness.upstreamUrl).host);
     // The gate's own keep-alive connection, not the caller's wishes for its connection.
     expect(forwarded.headers.connection).toBe('keep-alive');
     for (const name of ['keep-alive', 'proxy-connection', 'te']) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { withExampleCode } from '../src/gate.js';
+import { withExampleCode } from '../src/prefer.js';
 import { rawCall, validBody } from './helpers.js';
 
 // `Prefer` pairs written without a value, repeated headers, and a code already given: what the

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkPrefer, withExampleCode } from '../src/gate.js';
+import { checkPrefer, withExampleCode } from '../src/prefer.js';
 
 const examples = new Map([
   ['transient', 412],

@@ -41,4 +41,14 @@ describe('TokenStore', () => {
     store.issue('app', 2001);
     expect(store.size).toBe(1);
   });
+
+  it('remembers at most 1000 revoked tokens, oldest forgotten first: a client fetching a token per call cannot grow it', () => {
+    const store = new TokenStore(3600, 1);
+    const issued = Array.from({ length: 1002 }, (_, i) => store.issue('app', i).accessToken);
+    // 1001 revoked; the first one is forgotten (now merely unknown), the second still revoked.
+    expect(store.check(issued[0] as string, 2000)).toMatchObject({ problem: 'unknown' });
+    expect(store.check(issued[1] as string, 2000)).toMatchObject({ problem: 'revoked' });
+    expect(store.check(issued[1000] as string, 2000)).toMatchObject({ problem: 'revoked' });
+    expect(store.check(issued[1001] as string, 2000)).toMatchObject({ ok: true });
+  });
 });

@@ -22,6 +22,7 @@ import type {
   VerifyFunction,
 } from './types.js';
 
+export { constantTimeEqual } from './constant-time-equal.js';
 export {
   ACCESS_TOKEN_PREFIX,
   ACCESS_TOKEN_SCHEME,

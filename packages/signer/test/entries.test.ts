@@ -13,6 +13,7 @@ const PUBLIC_API = [
   'AuthorizationFormatError',
   'BODY_SIG_SCHEME',
   'bodyDigest',
+  'constantTimeEqual',
   'createNonce',
   'createSigner',
   'formatAuthorization',
