@@ -10,6 +10,7 @@ import {
   MAX_BODY_BYTES,
   TOKEN_PATH,
 } from './constants.js';
+import { findRoute, type Route } from './find-route.js';
 import { createPrismForwarder } from './forward-to-prism.js';
 import { type Answer, authRefusal, gatewayError } from './gateway-answers.js';
 import { checkPrefer, withExampleCode } from './prefer.js';
@@ -22,10 +23,8 @@ export interface GateOptions {
   auth: AuthContext;
   /** Where Prism listens (loopback). */
   prismUrl: string;
-  /** Example name → status code, per path (see `loadSpec`). */
-  exampleCodes: Map<string, Map<string, number>>;
-  /** Status code → example names, per path: what `Prefer` may choose (see `loadSpec`). */
-  responses: Map<string, Map<number, string[]>>;
+  /** The spec's operations and their examples (see `loadSpec`). */
+  routes: readonly Route[];
   log?: (entry: MockRequestLog) => void;
   /**
    * How long Prism may take to answer before the gate gives up with a 500.
@@ -67,9 +66,10 @@ export function createGate(options: GateOptions): {
 
   /** To Prism, once the `Prefer` header is one the spec can answer. */
   async function forward(req: IncomingMessage, path: string, body: Buffer): Promise<Answer> {
-    const refused = checkPrefer(req.headers.prefer, options.responses.get(path));
+    const route = findRoute(options.routes, req.method, path);
+    const refused = checkPrefer(req.headers.prefer, route?.responses);
     if (refused !== undefined) return gatewayError(400, ERR_PARAMETER, refused, 'prefer');
-    const prefer = withExampleCode(req.headers.prefer, options.exampleCodes.get(path));
+    const prefer = withExampleCode(req.headers.prefer, route?.exampleCodes);
     return prism.forward(req, body, prefer);
   }
 

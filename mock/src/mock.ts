@@ -116,12 +116,11 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   const clock = options.now ?? Date.now;
   const spec = options.spec ?? defaultSpecPath();
 
-  const { operations, exampleCodes, responses } = await loadSpec(spec);
+  const { operations, routes } = await loadSpec(spec);
   const prism = await startPrism(operations, options.prismLogLevel);
   const gate = createGate({
     prismUrl: prism.url,
-    exampleCodes,
-    responses,
+    routes,
     ...(options.log ? { log: options.log } : {}),
     auth: {
       credentials,

@@ -7,6 +7,7 @@ import type * as PrismHttp from '@stoplight/prism-http';
 import { getHttpOperationsFromSpec } from '@stoplight/prism-http';
 import { createServer } from '@stoplight/prism-http-server';
 import { JSON_SCHEMA_2020_12, OAS_31_DIALECT } from './constants.js';
+import type { Route } from './find-route.js';
 
 /** One operation of the contract as Prism's loader returns it. */
 export type PrismOperation = Awaited<
@@ -19,17 +20,8 @@ export type PrismLogLevel = 'silent' | 'fatal' | 'error' | 'warn' | 'info' | 'de
 /** The operations of a spec, ready for Prism, and what the gate needs to know about them. */
 export interface LoadedSpec {
   operations: PrismOperation[];
-  /**
-   * Example name → status code, per path. Prism looks a `Prefer: example=…` up only in the
-   * response it would pick anyway (the 200), so `example=transient` alone is a 404; the gate
-   * uses this map to add the status code the example belongs to.
-   */
-  exampleCodes: Map<string, Map<string, number>>;
-  /**
-   * Status code → example names, per path: what a `Prefer` header may choose from. The gate
-   * refuses anything else itself, because Prism answers some of those combinations with a 500.
-   */
-  responses: Map<string, Map<number, string[]>>;
+  /** Each operation's method, path template and examples, for the gate (see `findRoute`). */
+  routes: Route[];
 }
 
 /**
@@ -45,11 +37,11 @@ export interface LoadedSpec {
 export async function loadSpec(specPath: string): Promise<LoadedSpec> {
   const operations = await getHttpOperationsFromSpec(specPath);
   replaceDialect(operations, new Set());
-  const exampleCodes = new Map<string, Map<string, number>>();
-  const responses = new Map<string, Map<number, string[]>>();
+  for (const operation of operations) explodeFormQueries(operation);
+  const routes: Route[] = [];
   for (const operation of operations) {
-    const byName = exampleCodes.get(operation.path) ?? new Map<string, number>();
-    const byCode = responses.get(operation.path) ?? new Map<number, string[]>();
+    const byName = new Map<string, number>();
+    const byCode = new Map<number, string[]>();
     for (const response of operation.responses) {
       const code = Number(response.code);
       if (!Number.isInteger(code)) continue;
@@ -63,10 +55,26 @@ export async function loadSpec(specPath: string): Promise<LoadedSpec> {
       }
       byCode.set(code, names);
     }
-    exampleCodes.set(operation.path, byName);
-    responses.set(operation.path, byCode);
+    routes.push({
+      method: operation.method.toUpperCase(),
+      path: operation.path,
+      exampleCodes: byName,
+      responses: byCode,
+    });
   }
-  return { operations, exampleCodes, responses };
+  return { operations, routes };
+}
+
+/**
+ * Says on each form-style query parameter what OpenAPI leaves implicit: `explode: true`, its
+ * default for that style (an array is `name=a&name=b`, as the client sends it). Prism reads a
+ * missing `explode` as false, and then validates only the last `name=` of the query, split at
+ * commas: `fields=x&fields=state` would pass an enum check that `x` fails.
+ */
+function explodeFormQueries(operation: PrismOperation): void {
+  for (const parameter of operation.request?.query ?? []) {
+    if ((parameter.style ?? 'form') === 'form') parameter.explode ??= true;
+  }
 }
 
 function replaceDialect(value: unknown, seen: Set<object>): void {

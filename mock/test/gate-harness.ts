@@ -38,8 +38,7 @@ export async function startGateHarness(
   const upstreamUrl = `http://127.0.0.1:${(stand.address() as AddressInfo).port}`;
   const { auth, ...rest } = options;
   const gate = createGate({
-    exampleCodes: new Map(),
-    responses: new Map(),
+    routes: [],
     ...rest,
     prismUrl: upstreamUrl,
     auth: {

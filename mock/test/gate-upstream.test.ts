@@ -34,16 +34,17 @@ beforeAll(async () => {
       });
     },
     {
-      exampleCodes: new Map([[SYNC_PATH, new Map([['transient', 412]])]]),
-      responses: new Map([
-        [
-          SYNC_PATH,
-          new Map([
+      routes: [
+        {
+          method: 'POST',
+          path: SYNC_PATH,
+          exampleCodes: new Map([['transient', 412]]),
+          responses: new Map([
             [200, ['success']],
             [412, ['transient']],
           ]),
-        ],
-      ]),
+        },
+      ],
       log: (entry) => logs.push(entry),
       upstreamTimeoutMs: 300,
     },
