@@ -66,6 +66,13 @@ export default function parameters(doc) {
         if (typeof p.description !== 'string' || !p.description.trim()) {
           add(`${where} has no description: add description: saying what it is.`, path);
         }
+        const named = p.examples && typeof p.examples === 'object' ? Object.values(p.examples) : [];
+        if (!('example' in p) && !named.some((e) => e && typeof e === 'object' && 'value' in e)) {
+          add(
+            `${where} has no example: add example: with a value (the spec and mock tests send it).`,
+            path,
+          );
+        }
         if (p.content !== undefined || p.schema === undefined) {
           add(`${where} needs a schema (and no content): add schema: { type: … }.`, path);
           return;

@@ -66,6 +66,7 @@ const passing: LintCase[] = [
           in: 'query',
           description: 'How many.',
           schema: { type: 'integer', minimum: 1, maximum: 50 },
+          example: 10,
         },
       };
       doc.paths['/v1/orders/{orderId}'] = {
@@ -76,6 +77,7 @@ const passing: LintCase[] = [
             required: true,
             description: 'The order.',
             schema: { type: 'string', maxLength: 32 },
+            examples: { one: { value: 'A1' } },
           },
         ],
         get: {
@@ -88,6 +90,7 @@ const passing: LintCase[] = [
               in: 'query',
               description: 'Which states.',
               schema: { type: 'array', items: { type: 'string', enum: ['DONE', 'CREATED'] } },
+              example: ['DONE'],
             },
           ],
         },
@@ -955,6 +958,7 @@ const biting: LintCase[] = [
             required: true,
             description: 'The order.',
             schema: { type: 'string' },
+            example: 'A1',
           },
         ],
         get: {
@@ -972,12 +976,14 @@ const biting: LintCase[] = [
               in: 'query',
               style: 'deepObject',
               schema: { type: 'string', maxLength: 8 },
+              example: 'x',
             },
             {
               name: 'g',
               in: 'query',
               description: 'Mixed.',
               schema: { type: ['string', 'null'], maxLength: 8 },
+              example: 'x',
             },
             {
               name: 'gone',
@@ -1016,6 +1022,11 @@ const biting: LintCase[] = [
         'tianman-parameters',
         pointer(['paths', '/v1/orders/{orderId}/{other}', 'get', 'parameters', '2', 'schema']),
         'its schema needs one type: string, number, integer or boolean, or an array of one of them',
+      ],
+      [
+        'tianman-parameters',
+        pointer(['paths', '/v1/orders/{orderId}/{other}', 'get', 'parameters', '3']),
+        'getOrder: parameter gone (#/paths/~1v1~1orders~1{orderId}~1{other}/get/parameters/3) has no example: add example: with a value',
       ],
       [
         'tianman-parameters',
