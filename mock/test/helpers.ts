@@ -1,5 +1,6 @@
 import { sign } from '@tianman/signer';
 import { inject } from 'vitest';
+import type { SpecOperation, SpecRequest } from './spec-operations.js';
 
 /** The order-sync path. */
 export const SYNC_PATH = '/v1/inip/corporate-wallet/wechat-pay-point/order/sync';
@@ -33,17 +34,25 @@ export async function rawCall(
     sign?: Partial<Parameters<typeof sign>[0]>;
     headers?: Record<string, string>;
     url?: string;
+    /** `POST` unless given; a GET or DELETE is sent without a body or its Content-Type. */
+    method?: string;
   } = {},
 ): Promise<RawAnswer> {
+  const method = options.method ?? 'POST';
+  const bodiless = method === 'GET' || method === 'DELETE';
   const { appId, appKey } = inject('mockCredentials');
   const authorization =
     options.authorization ??
     (await sign({ appId, appKey, body: bytes, ...options.sign })).authorization;
   const response = await fetch(`${options.url ?? inject('mockUrl')}${options.path ?? SYNC_PATH}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization, ...options.headers },
+    method,
+    headers: {
+      ...(bodiless ? {} : { 'content-type': 'application/json' }),
+      authorization,
+      ...options.headers,
+    },
     // A copy in an ArrayBuffer-backed view: what the DOM BodyInit type accepts.
-    body: typeof bytes === 'string' ? bytes : new Uint8Array(bytes),
+    ...(bodiless ? {} : { body: typeof bytes === 'string' ? bytes : new Uint8Array(bytes) }),
     signal: AbortSignal.timeout(5000),
   });
   const text = await response.text();
@@ -54,4 +63,41 @@ export async function rawCall(
     body = undefined;
   }
   return { status: response.status, headers: response.headers, body, text };
+}
+
+/**
+ * The request target of `request` for `op`, encoded as the client encodes it: each path
+ * parameter percent-encoded into its segment, the query in the spec's order, an array as the
+ * name repeated.
+ */
+export function requestTarget(op: SpecOperation, request: SpecRequest): string {
+  const path = op.path.replace(/\{([^{}]+)\}/g, (_, name: string) =>
+    encodeURIComponent(String(request.path?.[name] ?? '')),
+  );
+  const declared = op.parameters.filter((p) => p.in === 'query').map((p) => p.name);
+  const names = [
+    ...declared,
+    ...Object.keys(request.query ?? {}).filter((name) => !declared.includes(name)),
+  ];
+  const pairs = names.flatMap((name) => {
+    const value = request.query?.[name];
+    if (value === undefined) return [];
+    return (Array.isArray(value) ? value : [value]).map(
+      (item) => `${encodeURIComponent(name)}=${encodeURIComponent(String(item))}`,
+    );
+  });
+  return pairs.length ? `${path}?${pairs.join('&')}` : path;
+}
+
+/** Sends `request` raw (signed, bypassing the client) to the mock at `url` (the shared one). */
+export function rawRequest(
+  op: SpecOperation,
+  request: SpecRequest,
+  url?: string,
+): Promise<RawAnswer> {
+  return rawCall(op.hasBody ? JSON.stringify(request.body) : '', {
+    method: op.method,
+    path: requestTarget(op, request),
+    ...(url ? { url } : {}),
+  });
 }

@@ -12,16 +12,40 @@ export type Schema = Record<string, unknown>;
 /** The client's names for the auth modes (the spec's `x-tianman-auth`). */
 export type AuthMode = 'signature' | 'token';
 
+/** A path or query parameter of an operation. */
+export interface SpecParameter {
+  name: string;
+  in: 'path' | 'query';
+  required: boolean;
+  /** Its schema, as written. */
+  schema: Schema;
+  /** The spec's example value (`example`, `examples`, or its schema's). */
+  example: unknown;
+}
+
+/** One request of an operation: its body (when it takes one) and its parameters, by name. */
+export interface SpecRequest {
+  body?: unknown;
+  path?: Record<string, unknown>;
+  query?: Record<string, unknown>;
+}
+
 /** One operation of the contract, as the client's operation table has it, plus its examples. */
 export interface SpecOperation {
   id: string;
   method: string;
   path: string;
   security: AuthMode[];
-  /** The request body's schema, as written (unresolved `$ref`s). */
+  /** The request body's schema, as written (unresolved `$ref`s); `{}` when it takes no body. */
   schema: Schema;
-  /** The request examples: `[name, value]`. */
+  /** It takes a request body. */
+  hasBody: boolean;
+  /** Its path and query parameters. */
+  parameters: SpecParameter[];
+  /** The request body examples: `[name, value]` (none without a body). */
   examples: Array<[string, unknown]>;
+  /** Whole example requests: each body example with the parameters' examples, or those alone. */
+  requests: Array<[string, SpecRequest]>;
   /** The first example of the success (200/201) answer, if the spec gives one. */
   successExample: unknown;
 }
@@ -140,6 +164,36 @@ function flatten(doc: unknown, schema: unknown, depth = 0): Flat {
   return out;
 }
 
+/** An OpenAPI object that may be a local `$ref` (a parameter, a request body). */
+function resolveObject(doc: unknown, node: unknown): unknown {
+  const ref = (node as { $ref?: unknown } | undefined)?.$ref;
+  return typeof ref === 'string' ? pointerGet(doc, ref) : node;
+}
+
+/** A parameter's example: its `example`, its first `examples` value, or its schema's. */
+function parameterExample(doc: unknown, p: Schema): unknown {
+  if ('example' in p) return p.example;
+  const named = Object.values((p.examples as Record<string, Schema> | undefined) ?? {});
+  if (named[0] && 'value' in named[0]) return named[0].value;
+  const schema = resolveObject(doc, p.schema) as Schema | undefined;
+  return (
+    (schema?.examples as unknown[] | undefined)?.[0] ?? (schema?.enum as unknown[] | undefined)?.[0]
+  );
+}
+
+/** The parameters of an example request: each one the spec gives an example of. */
+function requestParameters(parameters: SpecParameter[]): SpecRequest {
+  const request: SpecRequest = {};
+  for (const p of parameters) {
+    if (p.example === undefined) {
+      if (p.required) throw new Error(`parameter ${p.name}: the spec gives no example`);
+      continue;
+    }
+    request[p.in] = { ...request[p.in], [p.name]: p.example };
+  }
+  return request;
+}
+
 /** Reads a spec and lists its operations, as the generator does (the token endpoint aside). */
 export function loadContract(specPath: string): Contract {
   const doc = parse(readFileSync(specPath, 'utf8')) as Schema;
@@ -152,8 +206,9 @@ export function loadContract(specPath: string): Contract {
       if (!['get', 'post', 'put', 'patch', 'delete'].includes(method)) continue;
       const op = raw as Schema;
       if (op['x-tianman-token-endpoint'] === true) continue;
-      const media = (op.requestBody as Schema).content as Record<string, Schema>;
-      const json = media['application/json'] as Schema;
+      const requestBody = resolveObject(doc, op.requestBody) as Schema | undefined;
+      const media = (requestBody?.content ?? {}) as Record<string, Schema>;
+      const json = (media['application/json'] ?? {}) as Schema;
       const security = ((op.security ?? doc.security ?? []) as Array<Record<string, unknown>>)
         .flatMap((requirement) => Object.keys(requirement))
         .map((name) => schemes?.[name]?.['x-tianman-auth'] as AuthMode);
@@ -161,15 +216,35 @@ export function loadContract(specPath: string): Contract {
       const ok = responses['200'] ?? responses['201'];
       const okContent = (ok?.content as Record<string, Schema> | undefined)?.['application/json'];
       const okExamples = Object.values((okContent?.examples as Record<string, Schema>) ?? {});
+      const parameters = [
+        ...((item.parameters as unknown[] | undefined) ?? []),
+        ...((op.parameters as unknown[] | undefined) ?? []),
+      ]
+        .map((raw) => resolveObject(doc, raw) as Schema)
+        .map((p) => ({
+          name: p.name as string,
+          in: p.in as 'path' | 'query',
+          required: p.required === true,
+          schema: p.schema as Schema,
+          example: parameterExample(doc, p),
+        }));
+      const examples = Object.entries((json.examples as Record<string, Schema>) ?? {}).map(
+        ([name, example]) => [name, example.value] as [string, unknown],
+      );
+      const params = requestParameters(parameters);
+      const hasBody = requestBody !== undefined;
       operations.push({
         id: op.operationId as string,
         method: method.toUpperCase(),
         path,
         security: [...new Set(security)],
-        schema: json.schema as Schema,
-        examples: Object.entries((json.examples as Record<string, Schema>) ?? {}).map(
-          ([name, example]) => [name, example.value],
-        ),
+        schema: (json.schema as Schema) ?? {},
+        hasBody,
+        parameters,
+        examples,
+        requests: hasBody
+          ? examples.map(([name, body]) => [name, { ...params, body }])
+          : [['parameters', params]],
         successExample: okExamples[0]?.value,
       });
     }
@@ -177,27 +252,56 @@ export function loadContract(specPath: string): Contract {
   return { doc, operations, flat: (schema) => flatten(doc, schema) };
 }
 
+/** Where a violation is: in the body, or in a path or query parameter. */
+export type Place = 'body' | 'path' | 'query';
+
 /** One constraint of an operation broken once. */
 export interface Violation {
   /** What was broken, for the test's name. */
   what: string;
+  /** The whole request, one constraint broken (the others as the spec's examples have them). */
+  request: SpecRequest;
+  /** The request's body (`request.body`). */
   body: unknown;
-  /** Path of the offending value (for `required` and `additionalProperties`, the field itself). */
+  where: Place;
+  /**
+   * Path of the offending value: in the body, or `[path|query, name, …]` for a parameter (for
+   * `required` and `additionalProperties`, the field itself). The client's issue path is
+   * `pointerOf(at)`.
+   */
   at: string[];
-  /** The JSON Schema keyword broken (Ajv's and Prism's name for it). */
+  /** The JSON Schema keyword broken (the client's and Prism's name for it). */
   rule: string;
+  /**
+   * Only a typed call can make this mistake: a URL carries text, not types, and cannot leave a
+   * path segment out, so the api (which reads parameters back from the URL) and a raw request
+   * cannot say it.
+   */
+  typedOnly: boolean;
+  /**
+   * What Prism reports when the request is sent raw (`sl-violations`), or `null` when the
+   * contract allows it and the client alone refuses it: OpenAPI does not close a query, the
+   * client does (an unknown query parameter is a misspelling the platform would ignore).
+   */
+  prism: { code: string; location: string[] } | null;
 }
 
 /** The client's JSON Pointer for `at`. */
 export const pointerOf = (at: string[]): string =>
   at.map((s) => `/${s.replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
 
-/** Where Prism reports a violation (`sl-violations` `location`). */
-export const prismLocation = (v: Violation): string[] => [
-  'request',
-  'body',
-  ...(['required', 'additionalProperties'].includes(v.rule) ? v.at.slice(0, -1) : v.at),
-];
+/**
+ * Where Prism reports a violation (`sl-violations` `location`). Prism lower-cases a path
+ * parameter's name there.
+ */
+export const prismLocation = (v: Pick<Violation, 'at' | 'rule' | 'where'>): string[] => {
+  const at = ['required', 'additionalProperties'].includes(v.rule) ? v.at.slice(0, -1) : v.at;
+  if (v.where === 'body') return ['request', 'body', ...at];
+  const [place, name, ...rest] = at;
+  return name === undefined
+    ? ['request', place as string]
+    : ['request', place as string, place === 'path' ? name.toLowerCase() : name, ...rest];
+};
 
 function setAt(value: unknown, at: string[], replace: (old: unknown) => unknown): unknown {
   if (at.length === 0) return replace(value);
@@ -254,25 +358,37 @@ function wrongType(type: string | undefined, value: unknown): unknown {
   }
 }
 
-/**
- * Every constraint of an operation's request schema broken once, starting from a valid body:
- * each required field missing (conditionally required ones too), each closed object given an
- * unknown field, each value of the wrong type, too long, too short, breaking its pattern,
- * outside its enum or range, each array with too few or too many items, and the same inside
- * nested objects and array items.
- */
-export function violationsOf(contract: Contract, op: SpecOperation, valid?: unknown): Violation[] {
-  const body = valid ?? op.examples[0]?.[1];
-  if (body === undefined) throw new Error(`${op.id}: the spec gives no request example`);
-  const out: Violation[] = [];
-  const add = (what: string, at: string[], rule: string, replace: (old: unknown) => unknown) =>
-    out.push({
-      what: `${pointerOf(at) || 'body'}: ${what}`,
-      at,
-      rule,
-      body: setAt(body, at, replace),
-    });
+/** A misspelling of `name`: the mistake a closed object is there to catch. */
+const misspell = (name: string, taken: string[]) => {
+  const flipped = name.slice(0, -1) + name.slice(-1).toUpperCase();
+  return taken.includes(flipped) ? `${name}_` : flipped;
+};
 
+/** A value with one constraint broken, as the walker finds it. */
+interface Broken {
+  what: string;
+  at: string[];
+  rule: string;
+  value: unknown;
+  /** A value of another JSON type: what only a typed call can send as a parameter. */
+  retyped: boolean;
+}
+
+/**
+ * Every constraint of a schema broken once, starting from a valid value: each required field
+ * missing (conditionally required ones too), each closed object given an unknown field, each
+ * value of the wrong type, too long, too short, breaking its pattern, outside its enum or range,
+ * each array with too few or too many items, and the same inside nested objects and array items.
+ */
+function breakSchema(contract: Contract, schema: Schema, valid: unknown): Broken[] {
+  const out: Broken[] = [];
+  const add = (
+    what: string,
+    at: string[],
+    rule: string,
+    replace: (old: unknown) => unknown,
+    retyped = false,
+  ) => out.push({ what, at, rule, value: setAt(valid, at, replace), retyped });
   const walk = (schemas: unknown[], value: unknown, at: string[]): void => {
     const f = contract.flat({ allOf: schemas });
     const wrong = wrongType(f.type, value);
@@ -282,6 +398,7 @@ export function violationsOf(contract: Contract, op: SpecOperation, valid?: unkn
         at,
         'type',
         () => wrong,
+        true,
       );
     }
     if (f.type === 'integer') add('a fraction instead of an integer', at, 'type', () => 1.5);
@@ -397,16 +514,124 @@ export function violationsOf(contract: Contract, op: SpecOperation, valid?: unkn
       }
       const names = Object.keys(f.properties);
       if (f.closed && names.length) {
-        // A misspelling of a known field: the mistake a closed object is there to catch.
-        const first = names[0] as string;
-        const flipped = first.slice(0, -1) + first.slice(-1).toUpperCase();
-        const extra = names.includes(flipped) ? `${first}_` : flipped;
+        const extra = misspell(names[0] as string, names);
         add('an unknown field', [...at, extra], 'additionalProperties', () => 'x');
       }
       for (const [key, subs] of Object.entries(f.properties)) walk(subs, v[key], [...at, key]);
     }
   };
-  walk([op.schema], body, []);
+  walk([schema], valid, []);
+  return out;
+}
+
+/** A request with `value` (or, for `undefined`, nothing) at `place`/`name`. */
+function withParameter(
+  request: SpecRequest,
+  place: 'path' | 'query',
+  name: string,
+  value: unknown,
+): SpecRequest {
+  const values: Record<string, unknown> = { ...request[place] };
+  if (value === undefined) delete values[name];
+  else values[name] = value;
+  return { ...request, [place]: values };
+}
+
+/**
+ * Every constraint of an operation's request broken once, starting from a valid request (by
+ * default its first example): in the body (see `breakSchema`), and in each parameter — its
+ * schema's rules, a required one missing, and a misspelt query parameter.
+ */
+export function violationsOf(
+  contract: Contract,
+  op: SpecOperation,
+  valid?: SpecRequest,
+): Violation[] {
+  const request = valid ?? op.requests[0]?.[1];
+  if (request === undefined || (op.hasBody && request.body === undefined)) {
+    throw new Error(`${op.id}: the spec gives no request example`);
+  }
+  const out: Violation[] = [];
+  if (op.hasBody) {
+    for (const b of breakSchema(contract, op.schema, request.body)) {
+      const at = b.at;
+      out.push({
+        what: `${pointerOf(at) || 'body'}: ${b.what}`,
+        request: { ...request, body: b.value },
+        body: b.value,
+        where: 'body',
+        at,
+        rule: b.rule,
+        typedOnly: false,
+        prism: { code: b.rule, location: prismLocation({ at, rule: b.rule, where: 'body' }) },
+      });
+    }
+  }
+  for (const p of op.parameters) {
+    const value = request[p.in]?.[p.name];
+    const push = (
+      what: string,
+      at: string[],
+      rule: string,
+      next: SpecRequest,
+      typedOnly = false,
+    ) => {
+      // A URL's empty value reads as no value at all: Prism reports the parameter missing.
+      const empty = at.length === 2 && next[p.in]?.[p.name] === '';
+      out.push({
+        what: `${pointerOf(at)}: ${what}`,
+        request: next,
+        body: next.body,
+        where: p.in,
+        at,
+        rule,
+        typedOnly: typedOnly || (empty && p.in === 'path'),
+        prism: empty
+          ? { code: 'required', location: ['request', p.in] }
+          : { code: rule, location: prismLocation({ at, rule, where: p.in }) },
+      });
+    };
+    if (value === undefined) continue;
+    if (p.required) {
+      // A path without one of its segments is another path: only a typed call can leave it out.
+      push(
+        'missing',
+        [p.in, p.name],
+        'required',
+        withParameter(request, p.in, p.name, undefined),
+        p.in === 'path',
+      );
+    }
+    for (const b of breakSchema(contract, p.schema, value)) {
+      push(
+        b.what,
+        [p.in, p.name, ...b.at],
+        b.rule,
+        withParameter(request, p.in, p.name, b.value),
+        b.retyped,
+      );
+    }
+  }
+  const query = op.parameters.filter((p) => p.in === 'query').map((p) => p.name);
+  if (query.length) {
+    // A doubled last letter: Prism reads query names case-insensitively, so a case slip
+    // would name the same parameter there.
+    const first = query[0] as string;
+    const name = query.includes(`${first}${first.slice(-1)}`)
+      ? `${first}_`
+      : `${first}${first.slice(-1)}`;
+    const at = ['query', name];
+    out.push({
+      what: `${pointerOf(at)}: an unknown query parameter`,
+      request: withParameter(request, 'query', name, 'x'),
+      body: request.body,
+      where: 'query',
+      at,
+      rule: 'additionalProperties',
+      typedOnly: false,
+      prism: null,
+    });
+  }
   // One violation per constraint and place.
   const seen = new Set<string>();
   return out.filter((v) => {
