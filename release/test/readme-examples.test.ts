@@ -14,6 +14,9 @@ import { bin, root, run } from './workspace.js';
 //   ```ts run    type-checked, then run: a complete program that exits 0 and writes nothing to
 //                stderr, against a mock on a free port (and a redis-server for REDIS_URL)
 //   ```ts check  type-checked only: it needs the platform, a proxy, a certificate…
+//   ```ts after-spec-edit
+//                uses operations a README adds to the spec: mock/test/adding-an-endpoint.test.ts
+//                type-checks and runs it against the client generated from that edit
 //
 // They are checked as a user's project would check them: a fresh ESM project that installed
 // the tarballs (the global setup's consumer), with the root README's tsconfig (between its
@@ -33,6 +36,9 @@ interface Example extends CodeBlock {
   /** The file the block is written to, in the examples project. */
   file: string;
 }
+
+/** The kinds of block, by info-string tag; `after-spec-edit` ones are checked elsewhere. */
+const KINDS = ['run', 'check', 'after-spec-edit'];
 
 const examples: Example[] = [];
 for (const readme of READMES) {
@@ -62,17 +68,20 @@ interface Checked {
 }
 
 let checked: Promise<Checked> | undefined;
+/** The blocks this test type-checks against the packages. */
+const compiled = () => examples.filter((e) => !e.tags.includes('after-spec-edit'));
+
 /** One tsc run over every block: type-checks them and emits JavaScript to `out/`. */
 function typecheck(): Promise<Checked> {
   checked ??= (async () => {
     const dir = join(inject('consumerDir'), 'readme-examples');
     await mkdir(dir, { recursive: true });
-    for (const example of examples) await writeFile(join(dir, example.file), example.code);
+    for (const example of compiled()) await writeFile(join(dir, example.file), example.code);
     await writeFile(
       join(dir, 'tsconfig.json'),
       JSON.stringify({
         compilerOptions: { ...readmeTsconfig.compilerOptions, outDir: 'out', skipLibCheck: false },
-        files: examples.map((e) => e.file),
+        files: compiled().map((e) => e.file),
       }),
     );
     // Run from the project, so tsc names each file relative to it.
@@ -125,14 +134,16 @@ describe('the READMEs', () => {
 });
 
 describe.each(examples.map((example) => [example.where, example] as const))('%s', (_, example) => {
-  const kind = example.tags.filter((tag) => tag === 'run' || tag === 'check');
+  const kind = example.tags.filter((tag) => KINDS.includes(tag));
 
-  it('says whether it runs (```ts run) or is only type-checked (```ts check)', () => {
+  it('says whether it runs (```ts run), is only type-checked (```ts check) or follows a spec edit (```ts after-spec-edit)', () => {
     expect(kind, `${example.where}: \`\`\`${example.lang} ${example.tags.join(' ')}`).toHaveLength(
       1,
     );
   });
 
+  // Its operations exist only in the client generated from the spec edit (see KINDS).
+  if (kind[0] === 'after-spec-edit') return;
   it('type-checks (strict, skipLibCheck off)', { timeout: TYPECHECK_TIMEOUT }, async () => {
     const { errors } = await typecheck();
     expect(errors.get(example.file) ?? []).toEqual([]);
