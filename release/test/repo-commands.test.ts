@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { V1 } from './vectors.js';
 import { root, run } from './workspace.js';
@@ -43,5 +46,23 @@ describe('in a project that installed the tarballs', () => {
     );
     expect(result.code, result.stderr).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({ signature: V1.signature });
+  });
+});
+
+describe('pnpm bench', () => {
+  // Not a timing test: one short round, no figure checked. It keeps the benchmark in step with
+  // the API it measures, so `pnpm bench` does not break unnoticed.
+  it.each([
+    ['packages/client', 'bench/client.bench.mjs'],
+    ['packages/signer', 'bench/sign.bench.mjs'],
+  ])('%s: %s runs to the end and writes its report', { timeout: 120_000 }, async (dir, script) => {
+    const report = join(mkdtempSync(join(tmpdir(), 'tianman-bench-smoke-')), 'report.json');
+    const result = await run('node', [script], {
+      cwd: join(root, dir),
+      env: { BENCH_ROUNDS: '1', BENCH_TIME_MS: '20', BENCH_REPORT: report },
+      timeout: 110_000,
+    });
+    expect(result.code, result.stderr).toBe(0);
+    expect(Object.keys(JSON.parse(readFileSync(report, 'utf8'))).length).toBeGreaterThan(0);
   });
 });
