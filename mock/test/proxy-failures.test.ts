@@ -1,5 +1,10 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type RequestListener, type Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MAX_UPSTREAM_ANSWER_BYTES } from '../src/constants.js';
 import type { DriftReport } from '../src/drift-report.js';
@@ -128,5 +133,51 @@ describe('proxy mode when the upstream gives no answer', () => {
     expect(await answer.text()).toBe('{"respDesc":"no code"}');
     expect(logs[0]?.info).toBe('drift report not written: disk full');
     expect(logs[0]?.drift).toHaveLength(1);
+  });
+
+  it('verifies an https upstream: a certificate nobody vouches for is no upstream', async () => {
+    // A throwaway self-signed certificate for 127.0.0.1, made by openssl for this test.
+    const dir = mkdtempSync(join(tmpdir(), 'tianman-tls-'));
+    try {
+      execFileSync(
+        'openssl',
+        [
+          'req',
+          '-x509',
+          '-newkey',
+          'rsa:2048',
+          '-nodes',
+          '-days',
+          '1',
+          '-subj',
+          '/CN=127.0.0.1',
+          '-addext',
+          'subjectAltName=IP:127.0.0.1',
+          '-keyout',
+          join(dir, 'key.pem'),
+          '-out',
+          join(dir, 'cert.pem'),
+        ],
+        { stdio: 'ignore' },
+      );
+      let reached = 0;
+      const tls = createHttpsServer(
+        { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) },
+        (_req, res) => {
+          reached += 1;
+          res.end('{}');
+        },
+      );
+      servers.push(tls as unknown as Server);
+      await new Promise<void>((resolve) => tls.listen(0, '127.0.0.1', resolve));
+      const { url } = await proxyTo(`https://127.0.0.1:${(tls.address() as AddressInfo).port}`);
+      const answer = await post(url);
+      expect(answer.status).toBe(502);
+      expect(answer.headers.get('x-mock-reason')).toBe('upstream-unreachable');
+      expect(((await answer.json()) as { errInfo: string }).errInfo).toContain('self-signed');
+      expect(reached).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
