@@ -10,8 +10,9 @@ import {
   MAX_UPSTREAM_ANSWER_BYTES,
   PROXY_TIMEOUT_MS,
 } from './constants.js';
+import type { DriftEntry } from './drift-entry.js';
 import type { DriftReport } from './drift-report.js';
-import { findDrift } from './find-drift.js';
+import { findDrift, type PrismDiagnostic } from './find-drift.js';
 import {
   createUpstreamForwarder,
   type UpstreamAnswer,
@@ -136,29 +137,21 @@ export function createProxy(options: ProxyOptions): {
     };
     const exchange: Exchange = { req, body };
     exchanges.set(input, exchange);
-    const verdict = await prism.request(input, options.operations)();
-    const { answer: upstream, read } = exchange;
-    if (verdict._tag === 'Left' || upstream === undefined || read === undefined) {
-      return failure(verdict._tag === 'Left' ? verdict.left : undefined);
+    let checked: { upstream: UpstreamAnswer; drift: DriftEntry[] };
+    try {
+      const verdict = await prism.request(input, options.operations)();
+      if (verdict._tag === 'Left') return failure(verdict.left);
+      checked = driftOf(exchange, method, path, verdict.right.validations.output);
+    } catch (error) {
+      // The check failed, not the upstream: its answer, if there is one, still goes back as is.
+      if (exchange.answer === undefined) throw error;
+      return {
+        ...relay(exchange.answer),
+        info: `drift not checked: ${error instanceof Error ? error.message : String(error)}`,
+      };
     }
-    const drift = findDrift({
-      operation: exchange.operation,
-      method,
-      path,
-      status: upstream.status,
-      mediaType: exchange.mediaType,
-      body: read,
-      diagnostics: verdict.right.validations.output,
-      knownCodes: options.knownCodes,
-      time: exchange.receivedAt ?? new Date(),
-    });
-    const relayed: ProxiedAnswer = {
-      status: upstream.status,
-      statusMessage: upstream.statusMessage,
-      headers: {},
-      rawHeaders: upstream.rawHeaders,
-      body: upstream.body,
-    };
+    const { upstream, drift } = checked;
+    const relayed = relay(upstream);
     if (drift.length > 0) {
       relayed.drift = drift;
       try {
@@ -169,6 +162,32 @@ export function createProxy(options: ProxyOptions): {
       }
     }
     return relayed;
+  }
+
+  /** The answer an exchange brought back and its drift, from Prism's diagnostics. */
+  function driftOf(
+    exchange: Exchange,
+    method: string,
+    path: string,
+    diagnostics: readonly PrismDiagnostic[],
+  ): { upstream: UpstreamAnswer; drift: DriftEntry[] } {
+    const { answer: upstream, read } = exchange;
+    // Prism validated an answer, so `forward` stored it: this only narrows the types.
+    if (upstream === undefined || read === undefined) {
+      throw new Error('Prism validated an answer the upstream did not give');
+    }
+    const drift = findDrift({
+      operation: exchange.operation,
+      method,
+      path,
+      status: upstream.status,
+      mediaType: exchange.mediaType,
+      body: read,
+      diagnostics,
+      knownCodes: options.knownCodes,
+      time: exchange.receivedAt ?? new Date(),
+    });
+    return { upstream, drift };
   }
 
   function handle(req: IncomingMessage, res: ServerResponse): void {
@@ -239,8 +258,19 @@ function write(req: IncomingMessage, res: ServerResponse, result: ProxiedAnswer)
   res.end(result.body);
 }
 
+/** The upstream's answer, to relay as it came. */
+function relay(upstream: UpstreamAnswer): ProxiedAnswer {
+  return {
+    status: upstream.status,
+    statusMessage: upstream.statusMessage,
+    headers: {},
+    rawHeaders: upstream.rawHeaders,
+    body: upstream.body,
+  };
+}
+
 /** The mock's own answer when the upstream gave none: 504 for silence, 502 otherwise. */
-function failure(error: Error | undefined): ProxiedAnswer {
+function failure(error: Error): ProxiedAnswer {
   if (error instanceof UpstreamError) {
     return error.failure === 'timeout'
       ? gatewayError(504, ERR_SYSTEM, `tianman-mock: ${error.message}`, 'upstream-timeout')
@@ -251,12 +281,7 @@ function failure(error: Error | undefined): ProxiedAnswer {
           error.failure === 'too-large' ? 'upstream-too-large' : 'upstream-unreachable',
         );
   }
-  return gatewayError(
-    500,
-    ERR_SYSTEM,
-    `mock internal error: ${error?.message ?? 'no answer from the upstream'}`,
-    'internal',
-  );
+  return gatewayError(500, ERR_SYSTEM, `mock internal error: ${error.message}`, 'internal');
 }
 
 /**

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MAX_UPSTREAM_ANSWER_BYTES } from '../src/constants.js';
 import type { DriftReport } from '../src/drift-report.js';
-import { loadKnownCodes } from '../src/known-codes.js';
+import { type KnownCodes, loadKnownCodes } from '../src/known-codes.js';
 import { loadSpec } from '../src/prism.js';
 import { createProxy } from '../src/proxy.js';
 import type { MockRequestLog } from '../src/request-log.js';
@@ -39,13 +39,13 @@ const noReport: DriftReport = { file: undefined, record: async () => {}, close: 
 /** A proxy to `upstream` on a free port, with the contract and the given report. */
 async function proxyTo(
   upstream: string,
-  options: { report?: DriftReport; upstreamTimeoutMs?: number } = {},
+  options: { report?: DriftReport; upstreamTimeoutMs?: number; knownCodes?: KnownCodes } = {},
 ): Promise<{ url: string; logs: MockRequestLog[] }> {
   const spec = defaultSpecPath();
   const logs: MockRequestLog[] = [];
   const proxy = createProxy({
     operations: (await loadSpec(spec)).operations,
-    knownCodes: await loadKnownCodes(spec),
+    knownCodes: options.knownCodes ?? (await loadKnownCodes(spec)),
     target: new URL(upstream),
     report: options.report ?? noReport,
     log: (entry) => logs.push(entry),
@@ -133,6 +133,26 @@ describe('proxy mode when the upstream gives no answer', () => {
     expect(await answer.text()).toBe('{"respDesc":"no code"}');
     expect(logs[0]?.info).toBe('drift report not written: disk full');
     expect(logs[0]?.drift).toHaveLength(1);
+  });
+
+  it('relays the answer as it came when the drift check itself fails', async () => {
+    const answering = await listen((req, res) => {
+      req.resume();
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{"respCode":"0000"}');
+    });
+    // A known-codes table that throws when read: a defect in the check, not in the answer.
+    const broken = new (class extends Map<string, Map<string, readonly string[]>> {
+      override get(): never {
+        throw new Error('broken table');
+      }
+    })();
+    const { url, logs } = await proxyTo(answering, { knownCodes: broken });
+    const answer = await post(url);
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('x-mock-reason')).toBeNull();
+    expect(await answer.text()).toBe('{"respCode":"0000"}');
+    expect(logs[0]?.info).toBe('drift not checked: broken table');
   });
 
   it('verifies an https upstream: a certificate nobody vouches for is no upstream', async () => {
