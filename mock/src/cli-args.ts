@@ -5,6 +5,8 @@ const OPTIONS = {
   port: { type: 'string' },
   host: { type: 'string' },
   spec: { type: 'string' },
+  proxy: { type: 'string' },
+  report: { type: 'string' },
   quiet: { type: 'boolean' },
   verbose: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },

@@ -55,6 +55,22 @@ export const DEFAULT_MAX_NONCES = 100_000;
 /** Larger bodies are refused before they are buffered: the endpoint's body is a few hundred bytes. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
+/**
+ * Proxy mode (`startMock({ proxy })`): the longest the upstream may stay silent before the mock
+ * answers 504 itself. The platform answers in well under a second; its test environment can be
+ * slow, and a client's own timeout (10 s by default) ends the call first anyway.
+ */
+export const PROXY_TIMEOUT_MS = 30_000;
+
+/**
+ * Proxy mode: the largest answer the mock relays (and decompresses to check). The platform's
+ * answers are a few hundred bytes; past this the mock answers 502 itself.
+ */
+export const MAX_UPSTREAM_ANSWER_BYTES = 8 * 1024 * 1024;
+
+/** Proxy mode: the drift report's file, in the working directory, when none is named. */
+export const DEFAULT_REPORT_FILE = 'tianman-drift.jsonl';
+
 /** Gateway error codes (the `errCode`/`errInfo` dialect). */
 export const ERR_OK = '0000';
 /** Authentication failed: bad signature, timestamp, nonce, appId or token. */

@@ -1,4 +1,5 @@
 import type { AuthReason, AuthRejection } from './auth-result.js';
+import type { DriftEntry } from './drift-entry.js';
 
 /** Why the gate itself answered instead of Prism; sent as the `x-mock-reason` header. */
 export type GateReason =
@@ -10,7 +11,11 @@ export type GateReason =
   | 'body-too-large'
   | 'prefer'
   | 'client-closed'
-  | 'internal';
+  | 'internal'
+  // Proxy mode: the mock answers itself when the upstream gives no answer to relay.
+  | 'upstream-unreachable'
+  | 'upstream-timeout'
+  | 'upstream-too-large';
 
 /** What the gate sends back for one request, whoever decided it (the gate or Prism). */
 export interface Answer {
@@ -21,6 +26,8 @@ export interface Answer {
   reason?: GateReason;
   /** For the log when the body cannot carry it (nothing is sent for a client that left). */
   info?: string;
+  /** Proxy mode: where the upstream's answer disagrees with the spec. */
+  drift?: readonly DriftEntry[];
 }
 
 /** A JSON answer, UTF-8. */

@@ -1,5 +1,4 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:http';
 import {
   DEFAULT_HOST,
   DEFAULT_MAX_LIVE_TOKENS,
@@ -9,10 +8,12 @@ import {
 } from './constants.js';
 import { type MockCredentials, resolveCredentials } from './credentials.js';
 import { createGate } from './gate.js';
+import { listen, listeningUrl } from './listen.js';
 import { NonceCache } from './nonce-cache.js';
 import { loadSpec, type PrismLogLevel, startPrism } from './prism.js';
 import type { MockRequestLog } from './request-log.js';
 import { defaultSpecPath } from './spec-path.js';
+import { type MockProxyOptions, type RunningProxy, startProxy } from './start-proxy.js';
 import { TokenStore } from './token-store.js';
 
 /** Options of {@link startMock}. */
@@ -80,6 +81,21 @@ export interface RunningMock {
 }
 
 /**
+ * Starts the mock in proxy mode: every request goes, unchanged, to `proxy` (the platform's test
+ * environment, or any base URL), and every answer comes back untouched after it has been checked
+ * against the spec; each disagreement goes to the drift report and the request's log entry. The
+ * mock checks no signature and issues no token: the upstream does.
+ *
+ * @example
+ * ```ts
+ * const proxy = await startMock({ proxy: 'https://test-api-open.chinaums.com', port: 0 });
+ * const client = createTianmanClient({ appId, appKey, baseUrl: proxy.url });
+ * await client.syncPayScoreOrder(body); // the platform's answer; its drift is in proxy.report
+ * await proxy.close();
+ * ```
+ */
+export function startMock(options: MockProxyOptions): Promise<RunningProxy>;
+/**
  * Starts the local stand-in for the platform: Prism serving the contract (request and response
  * validation on) behind a gate that really verifies OPEN-BODY-SIG signatures and
  * OPEN-ACCESS-TOKEN tokens, issues tokens, refuses replayed nonces and stale timestamps, and
@@ -93,7 +109,11 @@ export interface RunningMock {
  * await mock.close();
  * ```
  */
-export async function startMock(options: MockOptions = {}): Promise<RunningMock> {
+export function startMock(options?: MockOptions): Promise<RunningMock>;
+// The mock's own overload comes last: `ReturnType<typeof startMock>` reads the last one.
+export async function startMock(
+  options: MockOptions & Partial<MockProxyOptions> = {},
+): Promise<RunningMock | RunningProxy> {
   const port = options.port ?? DEFAULT_PORT;
   const host = options.host ?? DEFAULT_HOST;
   const toleranceSeconds = options.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS;
@@ -102,6 +122,14 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new RangeError(
       `@tianman/mock: port must be an integer 0–65535 (0 = any free port); got ${port}.`,
+    );
+  }
+  if (options.proxy !== undefined) {
+    return startProxy({ ...options, proxy: options.proxy, port, host });
+  }
+  if (options.report !== undefined) {
+    throw new TypeError(
+      '@tianman/mock: report records how a proxied upstream drifts from the spec: it needs proxy.',
     );
   }
   for (const [name, value] of Object.entries({
@@ -139,8 +167,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     await prism.close();
     throw error;
   }
-  const address = server.address() as AddressInfo;
-  const url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
+  const url = listeningUrl(server);
 
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {
@@ -154,24 +181,4 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     return closing;
   };
   return { url, credentials, spec, close };
-}
-
-function listen(server: Server, port: number, host: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const onError = (error: NodeJS.ErrnoException): void => {
-      reject(
-        error.code === 'EADDRINUSE'
-          ? new Error(
-              `@tianman/mock: ${host}:${port} is already in use; stop the other process or pick another port (0 = any free port).`,
-              { cause: error },
-            )
-          : error,
-      );
-    };
-    server.once('error', onError);
-    server.listen(port, host, () => {
-      server.off('error', onError);
-      resolve();
-    });
-  });
 }

@@ -95,6 +95,20 @@ export interface PrismServer {
 type PinoLike = (options: object) => unknown;
 
 /**
+ * The logger Prism's components need: pino, at `level`, with the custom `success` level Prism
+ * logs at (its CLI defines it; without it the mocker throws). Typed loosely: pino 6 ships no
+ * types, and Prism only needs the object.
+ */
+export function createPrismLogger(level: PrismLogLevel): PrismHttp.PrismHttpComponents['logger'] {
+  const pino = createRequire(import.meta.url)('pino') as PinoLike;
+  return pino({
+    customLevels: { success: 31 },
+    level,
+    base: {},
+  }) as PrismHttp.PrismHttpComponents['logger'];
+}
+
+/**
  * Starts Prism in this process on an ephemeral loopback port, request and response validation on.
  *
  * `errors: true` turns a response that breaks its own schema (a wrong example in the spec) into
@@ -104,12 +118,8 @@ export async function startPrism(
   operations: PrismOperation[],
   logLevel: PrismLogLevel = 'silent',
 ): Promise<PrismServer> {
-  // pino 6 ships no types; Prism only needs the object, so load it untyped.
-  const pino = createRequire(import.meta.url)('pino') as PinoLike;
-  // Prism logs at a custom `success` level (its CLI defines it); without it the mocker throws.
-  const logger = pino({ customLevels: { success: 31 }, level: logLevel, base: {} });
   const server = createServer(operations, {
-    components: { logger: logger as never },
+    components: { logger: createPrismLogger(logLevel) },
     cors: false,
     config: {
       checkSecurity: true,

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import type { DriftEntry } from './drift-entry.js';
 import type { Answer, GateReason } from './gateway-answers.js';
 
 /** One line of the mock's request log (what `tianman-mock` prints). */
@@ -20,6 +21,11 @@ export interface MockRequestLog {
   info?: string;
   /** Time from the request's arrival to the answer, in milliseconds. */
   durationMs: number;
+  /**
+   * Proxy mode: where the upstream's answer disagrees with the spec, as written to the drift
+   * report. Absent when it agrees.
+   */
+  drift?: readonly DriftEntry[];
 }
 
 /**
@@ -55,5 +61,6 @@ export function requestLogEntry(
   }
   if (result.info !== undefined) entry.info = result.info;
   if (result.reason) entry.reason = result.reason;
+  if (result.drift !== undefined && result.drift.length > 0) entry.drift = result.drift;
   return entry;
 }
