@@ -290,13 +290,17 @@ function parameterFields(parameters) {
 }
 
 /**
- * The comment naming the contract's example a call sends.
+ * The comment naming the contract's example a call sends, in short lines (the reference shows
+ * the code in a narrow panel).
  * @param {SpecExample | undefined} body
  */
 const exampleLine = (body) =>
   body?.name === undefined
     ? []
-    : [`The contract's example "${body.name}"${body.summary ? `: ${body.summary}` : ''}.`];
+    : [
+        `The contract's example "${body.name}"${body.summary ? ':' : '.'}`,
+        ...(body.summary ? [body.summary] : []),
+      ];
 
 /**
  * The client-method example of an operation.
@@ -323,7 +327,7 @@ function clientSample(op, values, environment) {
             object([['environment', text(environment)]]),
           ]),
         ),
-        ['The client reads appId and appKey from TIANMAN_APP_ID and TIANMAN_APP_KEY.'],
+        ['appId and appKey: from TIANMAN_APP_ID and TIANMAN_APP_KEY.'],
       ),
     ],
     [
@@ -363,7 +367,7 @@ function apiSample(op, values, environment) {
             ]),
           ]),
         ),
-        ['The client reads appId and appKey from TIANMAN_APP_ID and TIANMAN_APP_KEY.'],
+        ['appId and appKey: from TIANMAN_APP_ID and TIANMAN_APP_KEY.'],
       ),
     ],
     [
