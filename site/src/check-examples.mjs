@@ -26,8 +26,7 @@ export const USER_COMPILER_OPTIONS = {
   types: ['node'],
 };
 
-/** An example to check: its name (for messages) and its code. */
-/** @typedef {{ name: string, code: string }} Example */
+/** An example to check: its name (for messages) and its code. @typedef {{ name: string, code: string }} Example */
 
 /** Examples that do not compile, each with the compiler's messages. */
 export class ExampleCompileError extends Error {
@@ -59,7 +58,7 @@ function link(from, to) {
 }
 
 /**
- * Type-checks the examples; resolves when every one compiles.
+ * Type-checks the examples; returns when every one compiles.
  * @param {Example[]} examples
  * @throws {ExampleCompileError} naming each example that does not compile
  * @throws {Error} when `@tianman/client` is not built
