@@ -232,9 +232,13 @@ components:
     );
   });
 
-  it('the contract lists none (its answer schemas stay open)', async () => {
+  it('reads the contract’s lists, a shared response’s under each operation that uses it', async () => {
     const { defaultSpecPath } = await import('../src/spec-path.js');
-    expect(await loadKnownCodes(defaultSpecPath())).toEqual(new Map());
+    const sync = (await loadKnownCodes(defaultSpecPath())).get(
+      knownCodesKey('POST', '/v1/inip/corporate-wallet/wechat-pay-point/order/sync'),
+    );
+    expect(sync?.get('200')).toEqual(['0000', 'ORDER_NOT_EXIST', 'INVALID_ORDER_STATE']);
+    expect(sync?.get('412')).toEqual(['1000', '1001', '9200']);
   });
 
   it.each([
