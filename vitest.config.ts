@@ -4,6 +4,6 @@ import { defineConfig } from 'vitest/config';
 // one process while `pnpm test` (turbo) runs each package on its own with caching.
 export default defineConfig({
   test: {
-    projects: ['spec', 'packages/*', 'mock', 'release'],
+    projects: ['spec', 'packages/*', 'mock', 'release', 'site'],
   },
 });

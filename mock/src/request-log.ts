@@ -9,7 +9,7 @@ export interface MockRequestLog {
   /** Path and query as received. */
   path: string;
   /**
-   * Status answered; {@link CLIENT_CLOSED} (499) when the client hung up before sending the
+   * Status answered; `CLIENT_CLOSED` (499) when the client hung up before sending the
    * whole body, so nothing was answered.
    */
   status: number;

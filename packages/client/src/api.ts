@@ -19,7 +19,7 @@ import { delegateRoadResponse, RoadResponse } from './road-response.js';
  * options, validates what the request carries (those exact bytes, those parameters),
  * authenticates, sends, retries and times out, then hands the final answer back as a `Response`
  * for openapi-fetch to read: a 2xx as `data`, anything else as `error`. Its `Request` and
- * `Response` are the road's own ({@link RoadRequest}, {@link RoadResponse}): the bytes
+ * `Response` are the road's own (`RoadRequest`, `RoadResponse`, internal): the bytes
  * openapi-fetch serialized and the answer the road parsed are handed over as they are, not
  * rebuilt and read again. The call options other than `signal` and `headers` (`timeoutMs`,
  * `retry`) go beside `body`; openapi-fetch copies them onto the request.

@@ -271,7 +271,7 @@ export function emitOperations(operations, token, environments, banner) {
           f.createTypeQueryNode(f.createIdentifier('operationTable')),
         ),
       ),
-      tsdoc(['The operationIds of {@link operationTable}.']),
+      tsdoc(['The operationIds of the spec: one method of the client each.']),
     ),
     documented(
       f.createInterfaceDeclaration(

@@ -39,7 +39,7 @@ export const tokenOperation = {
  */
 export const tokenRequestValidator = validateGetAccessToken;
 /**
- * The operationIds of {@link operationTable}.
+ * The operationIds of the spec: one method of the client each.
  */
 export type OperationId = keyof typeof operationTable;
 /**
