@@ -53,7 +53,8 @@ export async function rawCall(
     },
     // A copy in an ArrayBuffer-backed view: what the DOM BodyInit type accepts.
     ...(bodiless ? {} : { body: typeof bytes === 'string' ? bytes : new Uint8Array(bytes) }),
-    signal: AbortSignal.timeout(5000),
+    // Prism compiles a schema's validator on its first use: the first call of a loaded run is slow.
+    signal: AbortSignal.timeout(15_000),
   });
   const text = await response.text();
   let body: unknown;
